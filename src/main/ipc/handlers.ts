@@ -1,0 +1,12 @@
+// The full handler table: every channel of the contract mapped to the core. TypeScript checks it is
+// complete (HandlerTable requires every channel), so a channel cannot be declared and forgotten.
+import type { Keyfront } from '../../core/app.ts'
+import { appHandlers } from './app.ts'
+import type { DesktopPorts } from './ports.ts'
+import type { HandlerTable } from './router.ts'
+
+export function createHandlerTable(kf: Keyfront, ports: DesktopPorts): HandlerTable {
+  return {
+    ...appHandlers(kf, ports),
+  }
+}

@@ -1,0 +1,29 @@
+// Builds the `window.keyfront` object: one method per contract channel, grouped by area, plus
+// `on()` for events. Self-contained on purpose (no imports used in its body): the e2e harness
+// injects this very function into a Chromium page, so the page under test gets exactly the
+// object the preload exposes.
+import type { Bridge } from '../shared/contract/index.ts'
+
+export type Invoke = (channel: string, request: unknown) => Promise<unknown>
+export type Subscribe = (event: string, listener: (payload: unknown) => void) => () => void
+
+export function buildBridge(
+  channelNames: readonly string[],
+  eventNames: readonly string[],
+  invoke: Invoke,
+  subscribe: Subscribe,
+): Bridge {
+  const bridge: Record<string, unknown> = {}
+  for (const channel of channelNames) {
+    const dot = channel.indexOf('.')
+    const area = channel.slice(0, dot)
+    const group = (bridge[area] ??= {}) as Record<string, unknown>
+    group[channel.slice(dot + 1)] = (request: unknown) => invoke(channel, request)
+  }
+  const known = new Set<string>(eventNames)
+  bridge.on = (event: string, listener: (payload: unknown) => void) => {
+    if (!known.has(event)) throw new Error(`Unknown event "${event}"`)
+    return subscribe(event, listener)
+  }
+  return bridge as Bridge
+}

@@ -1,0 +1,26 @@
+// Which screen is showing. The app never navigates the page (main denies navigation); screens are
+// switched in state, and a screen may be opened with a small parameter (e.g. a link to inspect).
+import { createContext, useContext } from 'react'
+
+export const SCREENS = [
+  { id: 'links', label: 'New link' },
+  { id: 'history', label: 'History' },
+  { id: 'inspect', label: 'Inspect a link' },
+  { id: 'keys', label: 'Keys' },
+  { id: 'distributions', label: 'Distributions' },
+  { id: 'settings', label: 'Settings' },
+] as const
+
+export type ScreenId = (typeof SCREENS)[number]['id']
+
+export interface Route {
+  screen: ScreenId
+  /** Optional input for the screen, e.g. the signed URL the inspector should open with. */
+  param?: string
+}
+
+export const NavigationContext = createContext<(route: Route) => void>(() => {})
+
+export function useNavigate(): (route: Route) => void {
+  return useContext(NavigationContext)
+}

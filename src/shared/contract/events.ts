@@ -1,0 +1,12 @@
+// Events main sends to the renderer (progress of long work). Each area adds its own here.
+import { z } from 'zod'
+
+export const eventsContract = {
+  /** Progress of long work: batch signing, waiting for a deployment. `task` ties events to a request. */
+  'task.progress': z.object({
+    task: z.string(),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative().optional(),
+    message: z.string().optional(),
+  }),
+}

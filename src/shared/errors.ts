@@ -1,0 +1,94 @@
+// Stable error codes shared by core, IPC and the CLI. A code never changes meaning once released:
+// the renderer, scripts using `--json` and the CLI's exit status all depend on it.
+
+export const ERROR_CODES = [
+  // usage / input
+  'USAGE',
+  'INVALID_INPUT',
+  'UNTRUSTED_SENDER',
+  'UNKNOWN_CHANNEL',
+  'INTERNAL',
+  'CANCELLED',
+  // keychain
+  'KEYCHAIN_UNAVAILABLE',
+  'KEYCHAIN_LOCKED',
+  'KEYCHAIN_REFUSED',
+  'KEYCHAIN_ENTRY_MISSING',
+  // keys
+  'KEY_NOT_FOUND',
+  'KEY_NAME_TAKEN',
+  'KEY_ALREADY_HELD',
+  'KEY_NOT_PRIVATE',
+  'KEY_UNSUPPORTED_TYPE',
+  'KEY_WRONG_SIZE',
+  'KEY_WRONG_CURVE',
+  'KEY_WRONG_PASSPHRASE',
+  'KEY_PASSPHRASE_REQUIRED',
+  'KEY_UNREADABLE',
+  'KEY_FILE_TOO_LARGE',
+  'KEY_PAIR_ID_INVALID',
+  'KEY_PAIR_ID_MISSING',
+  // links
+  'URL_INVALID',
+  'URL_RESERVED_PARAMETER',
+  'URL_TOO_LONG',
+  'EXPIRY_IN_PAST',
+  'EXPIRY_TOO_LATE',
+  'START_AFTER_EXPIRY',
+  'IP_INVALID',
+  'IP_V6_UNSUPPORTED',
+  'RESOURCE_PATTERN_INVALID',
+  'SIGNED_URL_UNREADABLE',
+  // history
+  'HISTORY_ENTRY_NOT_FOUND',
+  'HISTORY_UNREADABLE',
+  // aws / cloudfront
+  'AWS_NO_CREDENTIALS',
+  'AWS_PROFILE_NOT_FOUND',
+  'AWS_SSO_EXPIRED',
+  'AWS_ACCESS_DENIED',
+  'AWS_THROTTLED',
+  'AWS_NETWORK',
+  'AWS_ERROR',
+  'CF_TOO_MANY_PUBLIC_KEYS',
+  'CF_TOO_MANY_KEYS_IN_GROUP',
+  'CF_TOO_MANY_KEY_GROUPS_ON_DISTRIBUTION',
+  'CF_KEY_GROUP_EXISTS',
+  'CF_PUBLIC_KEY_EXISTS',
+  'CF_PRECONDITION_FAILED',
+  'CF_NO_SUCH_DISTRIBUTION',
+  'CF_NO_SUCH_KEY_GROUP',
+  'CF_PUBLIC_KEY_IN_USE',
+  'S3_NO_SUCH_BUCKET',
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+/** What crosses IPC and what `--json` prints on failure. Never carries key material. */
+export interface ErrorInfo {
+  code: ErrorCode
+  message: string
+}
+
+/** The one error type the core throws on purpose. Anything else is a bug and maps to INTERNAL. */
+export class KeyfrontError extends Error {
+  readonly code: ErrorCode
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'KeyfrontError'
+    this.code = code
+  }
+}
+
+export function isKeyfrontError(error: unknown): error is KeyfrontError {
+  return error instanceof KeyfrontError
+}
+
+/**
+ * Turns anything thrown into a safe ErrorInfo. Unexpected errors keep only a generic message:
+ * their text may echo input (a pasted PEM, say), so it must not leave the process.
+ */
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (isKeyfrontError(error)) return { code: error.code, message: error.message }
+  return { code: 'INTERNAL', message: 'Something went wrong inside Keyfront. Please try again.' }
+}

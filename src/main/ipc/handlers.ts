@@ -2,11 +2,13 @@
 // complete (HandlerTable requires every channel), so a channel cannot be declared and forgotten.
 import type { Keyfront } from '../../core/app.ts'
 import { appHandlers } from './app.ts'
+import { keysHandlers } from './keys.ts'
 import type { DesktopPorts } from './ports.ts'
 import type { HandlerTable } from './router.ts'
 
 export function createHandlerTable(kf: Keyfront, ports: DesktopPorts): HandlerTable {
   return {
     ...appHandlers(kf, ports),
+    ...keysHandlers(kf),
   }
 }

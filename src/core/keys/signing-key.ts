@@ -1,7 +1,8 @@
-// A held key loaded for signing: the private key as a parsed KeyObject (parsed once, then reused
-// for every signature of a batch). It exists only in memory, inside core, while signing.
+// What the rest of core needs from the key store, as small interfaces: signing needs a parsed
+// private key; CloudFront onboarding needs the public key and a place to record its Key-Pair-Id.
+// KeyService implements both. A loaded private key exists only in memory, inside core.
 import type { KeyObject } from 'node:crypto'
-import type { KeyType } from '../../shared/contract/keys.ts'
+import type { KeySummary, KeyType, KeyUpload } from '../../shared/contract/keys.ts'
 
 export interface SigningKey {
   id: string
@@ -9,11 +10,24 @@ export interface SigningKey {
   type: KeyType
   /** The Key-Pair-Id links are signed with, if the public key has been uploaded (or set by hand). */
   keyPairId: string | undefined
+  /** Parsed once, then reused for every signature of a batch. */
   privateKey: KeyObject
   publicKey: KeyObject
 }
 
-/** What signing needs from the key store. KeyService implements it. */
+/** Signing's view of the key store. `ref` is a key's id or name. */
 export interface SigningKeySource {
+  list(): Promise<KeySummary[]>
+  /** Reads the keychain once. KEY_NOT_FOUND / KEYCHAIN_* errors as documented. */
   loadSigningKey(ref: string): Promise<SigningKey>
+}
+
+/** CloudFront onboarding's view of the key store. */
+export interface KeyDirectory {
+  list(): Promise<KeySummary[]>
+  find(ref: string): Promise<KeySummary>
+  /** SPKI PEM (`-----BEGIN PUBLIC KEY-----`), exactly what CreatePublicKey wants. */
+  publicKeyPem(ref: string): Promise<string>
+  /** Records that the public key is known to CloudFront under this Key-Pair-Id. */
+  recordUpload(ref: string, upload: Omit<KeyUpload, 'recordedAt'>): Promise<KeySummary>
 }

@@ -10,7 +10,15 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('src/main/index.ts') }, external: nodeExternals },
+      rollupOptions: {
+        // Batch signing's worker thread is its own entry, emitted as out/main/batch-worker.js beside
+        // index.js, where src/core/signing/batch.ts looks for it.
+        input: {
+          index: resolve('src/main/index.ts'),
+          'batch-worker': resolve('src/core/signing/batch-worker.ts'),
+        },
+        external: nodeExternals,
+      },
     },
   },
   preload: {

@@ -14,7 +14,8 @@ export default defineConfig({
     target: 'node22',
     minify: false,
     rollupOptions: {
-      input: { index: 'src/cli/index.ts' },
+      // Batch signing's worker thread is its own entry, emitted beside index.js (see batch.ts).
+      input: { index: 'src/cli/index.ts', 'batch-worker': 'src/core/signing/batch-worker.ts' },
       external: (id) =>
         id.startsWith('node:') ||
         builtinModules.includes(id) ||
@@ -22,7 +23,9 @@ export default defineConfig({
       output: {
         format: 'es',
         entryFileNames: '[name].js',
-        banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : ''),
+        // Shared code stays in this folder too, so relative URLs between the files hold.
+        chunkFileNames: '[name].js',
+        banner: (chunk) => (chunk.name === 'index' ? '#!/usr/bin/env node' : ''),
       },
     },
   },

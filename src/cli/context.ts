@@ -12,6 +12,8 @@ import type { CliIo } from './io.ts'
 export interface CommandResult {
   json: unknown
   text: string
+  /** A non-zero status with a full answer (e.g. `inspect` of a link that does not work). */
+  exitCode?: number
 }
 
 export interface CliContext {

@@ -11,7 +11,12 @@ export const EXIT_USAGE = 2
 
 /** A command's registration: adds itself to the program and runs through `run`. */
 export type Register = (program: Command, run: Runner) => void
-export type Runner = (work: (options: { json: boolean }) => Promise<CommandResult>) => Promise<void>
+export type Runner = (work: (options: RunOptions) => Promise<CommandResult>) => Promise<void>
+/** What a command's work gets: the output format and the context (io, env, the core on first use). */
+export interface RunOptions {
+  json: boolean
+  ctx: CliContext
+}
 
 export async function runProgram(argv: string[], ctx: CliContext, registers: Register[]): Promise<number> {
   let exitCode = EXIT_OK
@@ -26,8 +31,9 @@ export async function runProgram(argv: string[], ctx: CliContext, registers: Reg
   const run: Runner = async (work) => {
     const json = wantsJson
     try {
-      const result = await work({ json })
+      const result = await work({ json, ctx })
       ctx.io.stdout(json ? `${JSON.stringify(result.json, null, 2)}\n` : ensureNewline(result.text))
+      if (result.exitCode !== undefined) exitCode = result.exitCode
     } catch (error) {
       const info = toErrorInfo(error)
       exitCode = error instanceof KeyfrontError && error.code === 'USAGE' ? EXIT_USAGE : EXIT_FAILED
@@ -52,13 +58,13 @@ export async function runProgram(argv: string[], ctx: CliContext, registers: Reg
 }
 
 /** Subcommands share the root's output streams, error handling and `--json`. */
-function inheritSettings(command: Command, ctx: CliContext): void {
+function inheritSettings(command: Command, ctx: CliContext, path = command.name()): void {
   command
     .option('--json', 'print machine-readable JSON')
     .configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr })
-    .showHelpAfterError(`(run "keyfront ${command.name()} --help" for usage)`)
+    .showHelpAfterError(`(run "keyfront ${path} --help" for usage)`)
     .exitOverride()
-  for (const sub of command.commands) inheritSettings(sub, ctx)
+  for (const sub of command.commands) inheritSettings(sub, ctx, `${path} ${sub.name()}`)
 }
 
 function ensureNewline(text: string): string {

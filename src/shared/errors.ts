@@ -60,6 +60,29 @@ export const ERROR_CODES = [
   'CF_NO_SUCH_KEY_GROUP',
   'CF_PUBLIC_KEY_IN_USE',
   'S3_NO_SUCH_BUCKET',
+  // keys (added with the key store)
+  'KEY_METADATA_UNREADABLE',
+  'FILE_UNWRITABLE',
+  // private bucket → distribution (origin)
+  'S3_POLICY_INVALID',
+  'S3_POLICY_CHANGED',
+  'CF_ACCESS_CONTROL_MISMATCH',
+  'CF_DISTRIBUTION_REFERENCE_TAKEN',
+  // aws profiles and cloudfront onboarding
+  'AWS_CREDENTIALS_INVALID',
+  'AWS_PROFILE_NAME_TAKEN',
+  'CF_TOO_MANY_KEY_GROUPS',
+  'CF_BEHAVIOR_NOT_FOUND',
+  'CF_NO_SUCH_PUBLIC_KEY',
+  'CF_INVALID_REQUEST',
+  'CF_LAST_KEY_IN_GROUP',
+  // signed links (added with signing)
+  'EXPIRY_INVALID',
+  'KEY_FILE_NOT_FOUND',
+  'BATCH_EMPTY',
+  'BATCH_TOO_LARGE',
+  'LINK_NOT_REPRODUCIBLE',
+  'LIVE_TEST_UNREACHABLE',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

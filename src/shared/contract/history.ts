@@ -1,6 +1,7 @@
 // Channels of the history area, and what a history entry records: everything needed to sign the
 // same link again — never the signature, so the history file holds no working link.
 import { z } from 'zod'
+import { channel } from './define.ts'
 
 export const SignatureAlgorithm = z.enum(['rsa-sha1', 'rsa-sha256', 'ecdsa-sha1', 'ecdsa-sha256'])
 export type SignatureAlgorithm = z.infer<typeof SignatureAlgorithm>
@@ -30,4 +31,99 @@ export const LinkRecord = z.object({
 })
 export type LinkRecord = z.infer<typeof LinkRecord>
 
-export const historyContract = {}
+/** A recorded link as stored: ids grow and are never reused, so an id always names one link. */
+export const HistoryEntry = LinkRecord.extend({
+  id: z.number().int().positive(),
+  /** Epoch milliseconds. */
+  createdAt: z.number(),
+})
+export type HistoryEntry = z.infer<typeof HistoryEntry>
+
+/** Where a link stands now: not valid yet (a start time in the future), working, or expired. */
+export const LinkStatus = z.enum(['scheduled', 'active', 'expired'])
+export type LinkStatus = z.infer<typeof LinkStatus>
+
+/** An entry as the screen and `--json` show it: with its status and what became of its key. */
+export const HistoryItem = HistoryEntry.extend({
+  status: LinkStatus,
+  /** The key's current name; undefined when the key has been deleted from Keyfront. */
+  keyName: z.string().optional(),
+  /** False when the key is gone: the link cannot be made again (the original still works until it expires). */
+  canSignAgain: z.boolean(),
+})
+export type HistoryItem = z.infer<typeof HistoryItem>
+
+export const HistoryFilter = z.object({
+  /** Words to find in the label or the URL: each must be a word there, or the beginning of one. */
+  search: z.string().max(200).optional(),
+  /** active = not yet expired (including links whose start time is still ahead). */
+  status: z.enum(['active', 'expired']).optional(),
+  keyId: z.string().min(1).max(100).optional(),
+  distributionId: z.string().min(1).max(100).optional(),
+})
+export type HistoryFilter = z.infer<typeof HistoryFilter>
+
+export const HistoryPageRequest = HistoryFilter.extend({
+  limit: z.number().int().min(1).max(500),
+  /** From the previous page's `nextCursor`. */
+  cursor: z
+    .string()
+    .regex(/^[1-9]\d{0,15}$/)
+    .optional(),
+})
+export type HistoryPageRequest = z.infer<typeof HistoryPageRequest>
+
+export const HistoryPage = z.object({
+  entries: z.array(HistoryItem),
+  /** Present when older entries follow. */
+  nextCursor: z.string().optional(),
+})
+export type HistoryPage = z.infer<typeof HistoryPage>
+
+/** The link made again from an entry: a URL, or the cookies of a cookie set. */
+export const SignedAgain = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('url'), url: z.string() }),
+  z.object({
+    kind: z.literal('cookies'),
+    /** `setCookie` is the whole Set-Cookie header value, with the recommended attributes. */
+    cookies: z.array(z.object({ name: z.string(), value: z.string(), setCookie: z.string() })),
+  }),
+])
+export type SignedAgain = z.infer<typeof SignedAgain>
+
+/** For key retirement: when the last link signed with each key stops working. */
+export const KeyExpiry = z.object({
+  keyId: z.string(),
+  /** undefined when the key has been deleted from Keyfront. */
+  keyName: z.string().optional(),
+  keyPairIds: z.array(z.string()),
+  /** Epoch seconds: the latest expiry of any link signed with the key. */
+  latestExpiresAt: z.number().int(),
+  links: z.number().int().nonnegative(),
+  activeLinks: z.number().int().nonnegative(),
+})
+export type KeyExpiry = z.infer<typeof KeyExpiry>
+
+export const HistoryInfo = z.object({
+  /** Set when the history file could not be read at start: where the old file was moved. */
+  recoveredFrom: z.string().optional(),
+  /** Distributions that appear in the history, for the filter. */
+  distributionIds: z.array(z.string()),
+})
+export type HistoryInfo = z.infer<typeof HistoryInfo>
+
+const EntryId = z.object({ id: z.number().int().positive() })
+
+export const historyContract = {
+  'history.list': channel(HistoryPageRequest, HistoryPage),
+  'history.info': channel(z.undefined(), HistoryInfo),
+  /** Signs the entry's stored policy anew: for RSA keys, the very same link. */
+  'history.copyAgain': channel(EntryId, SignedAgain),
+  'history.delete': channel(EntryId, z.undefined()),
+  /** Asks where to save, then writes CSV. Working links only if `includeSignedUrls` is true. */
+  'history.export': channel(
+    HistoryFilter.extend({ includeSignedUrls: z.boolean() }),
+    z.object({ path: z.string().optional(), count: z.number().int().nonnegative() }),
+  ),
+  'history.latestExpiryPerKey': channel(z.undefined(), z.array(KeyExpiry)),
+}

@@ -7,6 +7,7 @@ import { cloudfrontContract } from './cloudfront.ts'
 import { historyContract } from './history.ts'
 import { keysContract } from './keys.ts'
 import { linksContract } from './links.ts'
+import { originContract } from './origin.ts'
 import type { Envelope } from '../envelope.ts'
 import type { ChannelSpec } from './define.ts'
 import { eventsContract } from './events.ts'
@@ -17,6 +18,7 @@ export const contract = {
   ...linksContract,
   ...historyContract,
   ...cloudfrontContract,
+  ...originContract,
 } satisfies Record<string, ChannelSpec>
 
 export type Contract = typeof contract

@@ -4,6 +4,8 @@ import { channel } from './define.ts'
 
 export const KeyType = z.enum(['rsa', 'ecdsa'])
 export type KeyType = z.infer<typeof KeyType>
+/** How the app and the CLI name each type: CloudFront accepts exactly these two. */
+export const KEY_TYPE_LABEL: Record<KeyType, string> = { rsa: 'RSA 2048', ecdsa: 'ECDSA P-256' }
 
 /** Where the public half was uploaded: a CloudFront public key id (the Key-Pair-Id). */
 export const KeyUpload = z.object({
@@ -29,6 +31,54 @@ export const KeySummary = z.object({
 })
 export type KeySummary = z.infer<typeof KeySummary>
 
+/** A key with its public half, as `keys show` and the detail view present it. */
+export const KeyDetails = KeySummary.extend({
+  /** SPKI PEM (`-----BEGIN PUBLIC KEY-----`): exactly what CloudFront's CreatePublicKey takes. */
+  publicKeyPem: z.string(),
+})
+export type KeyDetails = z.infer<typeof KeyDetails>
+
+/** The most a key file (or pasted key) may weigh: real keys are 0.2–3 KiB. */
+export const MAX_KEY_TEXT_BYTES = 64 * 1024
+/** CloudFront public key ids: `K` and 13 upper-case letters or digits. */
+export const KEY_PAIR_ID_PATTERN = /^K[A-Z0-9]{13}$/
+export const KEY_NAME_MAX = 64
+export const EXPORT_PASSPHRASE_MIN = 8
+
+/** A key's id or name. The core checks names and Key-Pair-Ids itself, to answer with its own codes. */
+const KeyRef = z.string().min(1).max(200)
+const Name = z.string().max(200)
+const Passphrase = z.string().max(1024)
+
+export const KeyDeleted = z.object({
+  name: z.string(),
+  /** True when the public key had been uploaded: links signed with it keep working until it is
+   *  removed from its CloudFront key groups. */
+  wasUploaded: z.boolean(),
+  keyPairIds: z.array(z.string()),
+})
+export type KeyDeleted = z.infer<typeof KeyDeleted>
+
+export const KeyExported = z.union([
+  z.object({ saved: z.string() }),
+  z.object({ cancelled: z.literal(true) }),
+])
+export type KeyExported = z.infer<typeof KeyExported>
+
 export const keysContract = {
   'keys.list': channel(z.undefined(), z.array(KeySummary)),
+  /** Generates a key pair (off the event loop) and keeps the private half in the OS keychain. */
+  'keys.create': channel(z.object({ name: Name, type: KeyType }), KeySummary),
+  /** Imports a PEM private key (PKCS#1, PKCS#8, SEC1, encrypted PKCS#8). */
+  'keys.import': channel(
+    z.object({ name: Name, pem: z.string().max(MAX_KEY_TEXT_BYTES), passphrase: Passphrase.optional() }),
+    KeySummary,
+  ),
+  'keys.show': channel(z.object({ ref: KeyRef }), KeyDetails),
+  'keys.rename': channel(z.object({ ref: KeyRef, name: Name }), KeySummary),
+  /** Records a Key-Pair-Id by hand, for a public key uploaded outside Keyfront. */
+  'keys.setKeyPairId': channel(z.object({ ref: KeyRef, keyPairId: z.string().max(64) }), KeySummary),
+  'keys.delete': channel(z.object({ ref: KeyRef }), KeyDeleted),
+  /** Asks where to save, then writes the private key as passphrase-encrypted PKCS#8 PEM (mode 0600). */
+  'keys.exportPrivate': channel(z.object({ ref: KeyRef, passphrase: Passphrase }), KeyExported),
 }

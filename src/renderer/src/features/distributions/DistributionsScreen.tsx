@@ -1,13 +1,77 @@
-// Distributions: the CloudFront distributions of the AWS account, and which keys they trust.
-import { EmptyState } from '../../components/EmptyState.tsx'
+// Distributions: the CloudFront distributions of the chosen AWS account, who each behavior trusts,
+// what is still deploying — and the two flows that change them: restricting a distribution to
+// signed links, and creating a new distribution for a private bucket.
+import { useState } from 'react'
 import { Screen } from '../../components/Screen.tsx'
+import { useCall } from '../../lib/use-call.ts'
+import { AccountPicker } from './AccountPicker.tsx'
+import { DeployingPanel } from './DeployingPanel.tsx'
+import { DistributionList } from './DistributionList.tsx'
+import { KeyGroupsPanel } from './KeyGroupsPanel.tsx'
+import { NewDistributionFlow } from './NewDistributionFlow.tsx'
+import { OnboardWizard } from './OnboardWizard.tsx'
+
+type View = { show: 'list' } | { show: 'onboard'; distributionId?: string } | { show: 'new-distribution' }
 
 export function DistributionsScreen() {
+  const [profile, setProfile] = useState<string>()
+  const [view, setView] = useState<View>({ show: 'list' })
+  const identity = useCall('aws.whoami', { profile }, [profile])
+  const signedIn = identity.value !== undefined
+  const distributions = useCall('cloudfront.distributions', { profile }, [profile, signedIn, view.show])
+
+  const actions =
+    view.show === 'list' && signedIn ? (
+      <>
+        <button type="button" className="button primary" onClick={() => setView({ show: 'onboard' })}>
+          Restrict to signed links
+        </button>
+        <button type="button" className="button" onClick={() => setView({ show: 'new-distribution' })}>
+          New distribution for a private bucket
+        </button>
+      </>
+    ) : undefined
+
   return (
-    <Screen title="Distributions">
-      <EmptyState title="Connect your AWS account">
-        <p>Keyfront can set up a CloudFront distribution so that only links you sign can open its files.</p>
-      </EmptyState>
+    <Screen
+      title="Distributions"
+      description="Make a CloudFront distribution accept only links you sign, path by path."
+      actions={actions}
+    >
+      {view.show === 'onboard' && (
+        <OnboardWizard
+          profile={profile}
+          onProfileChange={setProfile}
+          identity={identity}
+          distributions={distributions.value ?? []}
+          distributionsLoading={distributions.loading}
+          initialDistributionId={view.distributionId}
+          onClose={() => setView({ show: 'list' })}
+        />
+      )}
+      {view.show === 'new-distribution' && (
+        <NewDistributionFlow
+          profile={profile}
+          onDone={(distributionId: string) => setView({ show: 'onboard', distributionId })}
+          onCancel={() => setView({ show: 'list' })}
+        />
+      )}
+      {view.show === 'list' && (
+        <>
+          <AccountPicker profile={profile} onChange={setProfile} identity={identity} />
+          {signedIn && (
+            <>
+              <DeployingPanel onDeployed={distributions.reload} />
+              <DistributionList
+                distributions={distributions}
+                onRestrict={(distributionId) => setView({ show: 'onboard', distributionId })}
+                onNewDistribution={() => setView({ show: 'new-distribution' })}
+              />
+              <KeyGroupsPanel profile={profile} />
+            </>
+          )}
+        </>
+      )}
     </Screen>
   )
 }

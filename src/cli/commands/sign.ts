@@ -1,0 +1,134 @@
+// `keyfront sign URL (--key NAME | --key-file PEM --key-pair-id ID) --expires WHEN [...]`: one
+// signed URL (or cookie set) on stdout; with no URL, every URL of stdin (one per line) signed on
+// worker threads, one signed URL per line in the same order. Notes for people go to stderr, so
+// `$(keyfront sign …)` captures just the link.
+import { Option } from 'commander'
+import type { KeyChoice } from '../../core/signing/link-service.ts'
+import { loadKeyFile } from '../../core/signing/key-file.ts'
+import { HashChoice, type SignedLink } from '../../shared/contract/links.ts'
+import { describeFromNow, formatLocal, formatUtc, parseTimeInput } from '../../shared/expiry.ts'
+import type { CliContext } from '../context.ts'
+import { usageError, type Register } from '../program.ts'
+
+interface SignOptions {
+  key?: string
+  keyFile?: string
+  keyPairId?: string
+  expires: string
+  starts?: string
+  ip?: string
+  resource?: string
+  hash: HashChoice
+  cookies?: boolean
+  label?: string
+}
+
+export const registerSign: Register = (program, run) => {
+  program
+    .command('sign')
+    .description('sign a URL; with no URL, sign every URL on standard input (one per line, same order out)')
+    .argument('[url]', 'the URL to sign (quote it)')
+    .option('--key <name>', 'a key Keyfront holds (name or id)')
+    .option('--key-file <pem>', 'a PEM private key file Keyfront does not hold (with --key-pair-id)')
+    .option('--key-pair-id <id>', "that key's CloudFront Key-Pair-Id")
+    .requiredOption(
+      '--expires <when>',
+      'when it stops working: 90m, 12h, 7d, 2026-12-01T09:00Z (ISO-8601) or epoch seconds',
+    )
+    .option('--starts <when>', 'when it starts working (same forms)')
+    .option('--ip <cidr>', 'only this IPv4 address or CIDR range may open it')
+    .option('--resource <pattern>', 'what the link may open, with * and ? wildcards (custom policy)')
+    .addOption(new Option('--hash <hash>', 'signature hash').choices(HashChoice.options).default('sha1'))
+    .option('--cookies', 'make signed cookies (Set-Cookie values) instead of a URL')
+    .option('--label <text>', 'a note kept with the link in the history')
+    .action((url: string | undefined, options: SignOptions) =>
+      run(async ({ ctx }) => {
+        const key = await chooseKey(options)
+        const now = Date.now()
+        const conditions = {
+          key,
+          expiresAt: parseTimeInput(options.expires, now, '--expires'),
+          ...(options.starts !== undefined && { startsAt: parseTimeInput(options.starts, now, '--starts') }),
+          ...(options.ip !== undefined && { ipAddress: options.ip }),
+          hash: options.hash,
+          ...(options.label !== undefined && { label: options.label }),
+        }
+        if (url !== undefined) {
+          const link = await ctx.keyfront().links.sign({
+            ...conditions,
+            url,
+            cookies: Boolean(options.cookies),
+            ...(options.resource !== undefined && { resource: options.resource }),
+          })
+          ctx.io.stderr(summary(link))
+          const text =
+            link.signedUrl ?? (link.cookies ?? []).map((c) => `Set-Cookie: ${c.setCookie}`).join('\n')
+          return { json: link, text }
+        }
+        return signStdin(ctx, conditions, options)
+      }),
+    )
+}
+
+async function chooseKey(options: SignOptions): Promise<KeyChoice> {
+  if (options.key !== undefined && options.keyFile !== undefined) {
+    throw usageError('Choose one key: --key NAME (a key Keyfront holds) or --key-file PEM, not both.')
+  }
+  if (options.keyFile !== undefined) {
+    if (options.keyPairId === undefined) {
+      throw usageError('--key-file needs --key-pair-id ID: the ID CloudFront gave the public key.')
+    }
+    return loadKeyFile(options.keyFile, options.keyPairId)
+  }
+  if (options.keyPairId !== undefined) {
+    throw usageError('--key-pair-id goes with --key-file. A held key (--key) already knows its Key-Pair-Id.')
+  }
+  if (options.key === undefined) {
+    throw usageError('Choose the key: --key NAME, or --key-file PEM --key-pair-id ID.')
+  }
+  return options.key
+}
+
+async function signStdin(
+  ctx: CliContext,
+  conditions: { key: KeyChoice; expiresAt: number; hash: HashChoice },
+  options: SignOptions,
+) {
+  if (options.cookies || options.resource !== undefined) {
+    throw usageError('--cookies and --resource apply to one URL. Give the URL as an argument.')
+  }
+  const input = await ctx.io.readStdin()
+  if (input === undefined) {
+    throw usageError('Give a URL to sign, or pipe URLs to standard input, one per line.')
+  }
+  const urls = input
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+  const result = await ctx.keyfront().links.signBatch({ ...conditions, urls })
+  const seconds = result.elapsedMs / 1000
+  ctx.io.stderr(
+    `Signed ${urls.length} link${urls.length === 1 ? '' : 's'} in ${seconds.toFixed(2)} s, valid until ${formatUtc(result.expiresAt)} (${describeFromNow(result.expiresAt, Date.now())}).\n`,
+  )
+  return {
+    json: {
+      links: urls.map((url, i) => ({ url, signedUrl: result.signedUrls[i] })),
+      keyPairId: result.keyPairId,
+      algorithm: result.algorithm,
+      expiresAt: result.expiresAt,
+    },
+    text: result.signedUrls.join('\n'),
+  }
+}
+
+function summary(link: SignedLink): string {
+  const lines = [
+    `Works until ${formatLocal(link.expiresAt)} (${formatUtc(link.expiresAt)}, ${describeFromNow(link.expiresAt, Date.now())}).`,
+    ...(link.startsAt !== undefined
+      ? [`Starts ${formatUtc(link.startsAt)} (${describeFromNow(link.startsAt, Date.now())}).`]
+      : []),
+    `Signed with key "${link.keyName}" (Key-Pair-Id ${link.keyPairId}, ${link.algorithm}).`,
+    ...link.warnings,
+  ]
+  return `${lines.join('\n')}\n`
+}

@@ -1,0 +1,127 @@
+// What the app and the CLI do with the history beyond storing it: show entries with their status
+// and key, sign an entry again, export CSV, and the latest expiry per key. One implementation,
+// used by the IPC handlers and the CLI commands alike.
+import type {
+  HistoryEntry,
+  HistoryFilter,
+  HistoryItem,
+  HistoryPage,
+  HistoryPageRequest,
+  KeyExpiry,
+  LinkRecord,
+  LinkStatus,
+  SignedAgain,
+} from '../../shared/contract/history.ts'
+import type { KeySummary } from '../../shared/contract/keys.ts'
+import { KeyfrontError } from '../../shared/errors.ts'
+import { formatUtc } from '../../shared/expiry.ts'
+import { CsvFile, csvHeader, csvRow } from './csv.ts'
+import type { HistoryStore } from './history-store.ts'
+
+export interface HistoryActionDeps {
+  history: HistoryStore
+  keys: { list(): Promise<KeySummary[]> }
+  /** LinkService: signs a recorded policy again with the entry's key. */
+  links: { signAgain(record: LinkRecord): Promise<SignedAgain> }
+}
+
+export function linkStatus(entry: LinkRecord, nowSeconds: number): LinkStatus {
+  if (entry.expiresAt <= nowSeconds) return 'expired'
+  if (entry.startsAt !== undefined && entry.startsAt > nowSeconds) return 'scheduled'
+  return 'active'
+}
+
+export function describeEntries(
+  entries: HistoryEntry[],
+  keys: KeySummary[],
+  nowSeconds: number,
+): HistoryItem[] {
+  const names = new Map(keys.map((key) => [key.id, key.name]))
+  return entries.map((entry) => {
+    const keyName = names.get(entry.keyId)
+    const item: HistoryItem = {
+      ...entry,
+      status: linkStatus(entry, nowSeconds),
+      canSignAgain: keyName !== undefined,
+    }
+    if (keyName !== undefined) item.keyName = keyName
+    return item
+  })
+}
+
+export async function listHistory(
+  deps: HistoryActionDeps,
+  request: HistoryPageRequest,
+): Promise<HistoryPage> {
+  const page = deps.history.list(request)
+  const entries = describeEntries(page.entries, await deps.keys.list(), deps.history.nowSeconds())
+  return page.nextCursor === undefined ? { entries } : { entries, nextCursor: page.nextCursor }
+}
+
+/** A key filter given by name or id; a deleted key's id (as the listing shows it) works too. */
+export async function resolveKeyId(deps: HistoryActionDeps, ref: string): Promise<string> {
+  const keys = await deps.keys.list()
+  return (keys.find((key) => key.name === ref) ?? keys.find((key) => key.id === ref))?.id ?? ref
+}
+
+function cannotSignAgain(entry: HistoryEntry, nowSeconds: number): KeyfrontError {
+  const why = `The key that signed link ${entry.id} has been deleted from Keyfront, so the link cannot be made again.`
+  const still =
+    entry.expiresAt > nowSeconds
+      ? ` The link you shared still works until ${formatUtc(entry.expiresAt)} if CloudFront still trusts its public key (Key-Pair-Id ${entry.keyPairId}).`
+      : ` It expired on ${formatUtc(entry.expiresAt)} anyway.`
+  return new KeyfrontError('LINK_NOT_REPRODUCIBLE', why + still)
+}
+
+/** Signs the entry's stored policy anew with its key: for RSA the very link first made. */
+export async function signAgain(deps: HistoryActionDeps, id: number): Promise<SignedAgain> {
+  const entry = deps.history.get(id)
+  const keys = await deps.keys.list()
+  if (!keys.some((key) => key.id === entry.keyId)) throw cannotSignAgain(entry, deps.history.nowSeconds())
+  return deps.links.signAgain(entry)
+}
+
+/** The signed link as one CSV cell: the URL, or the cookies as a Cookie header. */
+function signedCell(signed: SignedAgain): string {
+  if (signed.kind === 'url') return signed.url
+  return signed.cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ')
+}
+
+/**
+ * Writes the matching entries, newest first, to `path` as CSV; returns how many. With
+ * `includeSignedUrls`, each entry that still works and whose key is held is signed again into a
+ * last column (expired links and deleted keys leave it empty).
+ */
+export async function exportHistory(
+  deps: HistoryActionDeps,
+  options: { filter: HistoryFilter; path: string; includeSignedUrls: boolean },
+): Promise<number> {
+  const keys = await deps.keys.list()
+  const file = new CsvFile(options.path)
+  let count = 0
+  try {
+    file.write(csvHeader(options.includeSignedUrls))
+    for (const entry of deps.history.each(options.filter)) {
+      const [item] = describeEntries([entry], keys, deps.history.nowSeconds())
+      if (!item) continue
+      let signed: string | undefined
+      if (options.includeSignedUrls) {
+        const usable = item.canSignAgain && item.status !== 'expired'
+        signed = usable ? signedCell(await deps.links.signAgain(entry)) : ''
+      }
+      file.write(csvRow(item, signed))
+      count++
+    }
+  } finally {
+    file.close()
+  }
+  return count
+}
+
+export async function keyExpiries(deps: HistoryActionDeps): Promise<KeyExpiry[]> {
+  const names = new Map((await deps.keys.list()).map((key) => [key.id, key.name]))
+  return deps.history.latestExpiryPerKey().map((fact) => {
+    const keyName = names.get(fact.keyId)
+    return keyName === undefined ? fact : { ...fact, keyName }
+  })
+}

@@ -1,0 +1,65 @@
+// A signing key read from a PEM file (`keyfront sign --key-file PEM --key-pair-id ID`), for keys
+// Keyfront does not hold. Read with the key store's own reader, so the same keys are accepted and
+// refused with the same messages. The key lives in memory for this one command.
+import { createHash, createPublicKey, type KeyObject } from 'node:crypto'
+import { readFile, stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { KEY_PAIR_ID_PATTERN, MAX_KEY_TEXT_BYTES } from '../../shared/contract/keys.ts'
+import { KeyfrontError, isKeyfrontError } from '../../shared/errors.ts'
+import { keyTypeOf, readPrivateKey } from '../keys/key-material.ts'
+import type { SigningKey } from '../keys/signing-key.ts'
+
+export async function loadKeyFile(path: string, keyPairId: string): Promise<SigningKey> {
+  const id = keyPairId.trim()
+  if (!KEY_PAIR_ID_PATTERN.test(id)) {
+    throw new KeyfrontError(
+      'KEY_PAIR_ID_INVALID',
+      `"${id.slice(0, 40)}" is not a CloudFront Key-Pair-Id: those are "K" and 13 capital letters or digits, like K2JCJMDEHXQW5F (CloudFront console → Public keys → ID).`,
+    )
+  }
+  let text: string
+  try {
+    if ((await stat(path)).size > MAX_KEY_TEXT_BYTES) {
+      throw new KeyfrontError(
+        'KEY_FILE_TOO_LARGE',
+        `${path} is larger than 64 KiB, far larger than any private key. Give the key file itself (usually a .pem of 1–3 KiB).`,
+      )
+    }
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    if (isKeyfrontError(error)) throw error
+    throw new KeyfrontError(
+      'KEY_FILE_NOT_FOUND',
+      `Keyfront cannot read the key file ${path}. Check the path and that you may read it.`,
+    )
+  }
+  return readPrivateKeyChecked(text, path, id)
+}
+
+function readPrivateKeyChecked(text: string, path: string, keyPairId: string): SigningKey {
+  let privateKey: KeyObject
+  try {
+    privateKey = readPrivateKey(text)
+  } catch (error) {
+    if (isKeyfrontError(error) && error.code === 'KEY_PASSPHRASE_REQUIRED') {
+      throw new KeyfrontError(
+        'KEY_PASSPHRASE_REQUIRED',
+        `${path} is protected by a passphrase. Import it once with "keyfront keys import" and sign with --key NAME instead.`,
+      )
+    }
+    throw error
+  }
+  const publicKey = createPublicKey(privateKey)
+  const print = createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+  return {
+    // Not a held key: recorded in the history under the file's key fingerprint.
+    id: `file:${print.slice(0, 32)}`,
+    name: basename(path),
+    type: keyTypeOf(privateKey),
+    keyPairId,
+    privateKey,
+    publicKey,
+  }
+}

@@ -1,0 +1,146 @@
+// The URL a link is signed for. CloudFront checks the signature against the URL exactly as the
+// viewer sends it, so Keyfront signs the form a browser sends unchanged: scheme and host as the
+// WHATWG URL parser normalises them (lower case, punycode, no default port, dot segments
+// resolved), then path and query percent-encoded the way @aws-sdk/cloudfront-signer 3.1166
+// encodes them. `encodeResourceUrl` is that encoding, reproduced so the batch hot path and the
+// SDK produce the same bytes (tests hold both to it).
+import { KeyfrontError } from '../../shared/errors.ts'
+
+/** CloudFront refuses longer URLs. */
+export const MAX_URL_BYTES = 8192
+
+/** Query parameters CloudFront reads itself: a URL to sign may not carry them. */
+export const RESERVED_PARAMETERS = ['Expires', 'Policy', 'Signature', 'Key-Pair-Id', 'Hash-Algorithm']
+
+export interface PreparedUrl {
+  /** As the user gave it. */
+  input: string
+  /** What gets signed (and what the signed URL starts with). */
+  resource: string
+}
+
+export function prepareUrl(input: string): PreparedUrl {
+  const text = input.trim()
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new KeyfrontError(
+      'URL_INVALID',
+      `"${text.slice(0, 80)}" is not a complete web address. Paste the whole URL, starting with https:// — for example https://d111111abcdef8.cloudfront.net/report.pdf.`,
+    )
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new KeyfrontError(
+      'URL_INVALID',
+      `Only http:// and https:// links can be signed; this one starts with ${url.protocol}//. Use the https:// address of the file on your CloudFront distribution.`,
+    )
+  }
+  if (url.username || url.password) {
+    throw new KeyfrontError(
+      'URL_INVALID',
+      'This URL contains a user name or password before the host. Remove it: CloudFront links do not carry credentials.',
+    )
+  }
+  if (text.includes('#')) {
+    throw new KeyfrontError(
+      'URL_INVALID',
+      'This URL has a "#" part, which browsers never send to CloudFront. Remove it — or, if "#" is part of the file name, write it as %23.',
+    )
+  }
+  const reserved = reservedParameterIn(url.search)
+  if (reserved) {
+    throw new KeyfrontError(
+      'URL_RESERVED_PARAMETER',
+      `This URL already has a "${reserved}" parameter, which CloudFront reserves for signed links — it may be signed already (inspect it instead). Remove Expires, Policy, Signature, Key-Pair-Id and Hash-Algorithm from it, then sign it.`,
+    )
+  }
+  return { input: text, resource: canonicalForm(url) }
+}
+
+/** The form Keyfront signs a URL in, without the checks (the inspector tries it on edited links). */
+export function canonicalUrl(text: string): string | undefined {
+  try {
+    return canonicalForm(new URL(text))
+  } catch {
+    return undefined
+  }
+}
+
+function canonicalForm(url: URL): string {
+  return encodeResourceUrl(`${url.protocol}//${url.host}${url.pathname}${url.search}`)
+}
+
+/** The first reserved parameter name in a query string (compared without regard to case). */
+export function reservedParameterIn(search: string): string | undefined {
+  if (search === '') return undefined
+  const names = search
+    .replace(/^\?/, '')
+    .split('&')
+    .map((pair) => safeDecode(pair.split('=')[0] ?? '').toLowerCase())
+  return RESERVED_PARAMETERS.find((name) => names.includes(name.toLowerCase()))
+}
+
+/** Rejects a finished signed URL that CloudFront would refuse for its length. */
+export function checkSignedLength(signedUrl: string): void {
+  const bytes = Buffer.byteLength(signedUrl, 'utf8')
+  if (bytes > MAX_URL_BYTES) {
+    throw new KeyfrontError(
+      'URL_TOO_LONG',
+      `The signed link would be ${bytes.toLocaleString('en-US')} bytes; CloudFront accepts at most 8,192. Shorten the path or query string, or sign with an ECDSA key (shorter signatures).`,
+    )
+  }
+}
+
+/**
+ * @aws-sdk/cloudfront-signer 3.1166's `encodeUrlPath`: each path segment decoded then
+ * encodeURIComponent-ed; each query name and value encoded with existing %XX escapes (upper-cased)
+ * and `+` kept; empty pairs dropped; a bare name gets `=`. Idempotent.
+ */
+export function encodeResourceUrl(url: string): string {
+  const protocolEnd = url.indexOf('//')
+  if (protocolEnd === -1) return url
+  const pathStart = url.indexOf('/', protocolEnd + 2)
+  if (pathStart === -1) return url
+  const origin = url.slice(0, pathStart)
+  const rest = url.slice(pathStart)
+  const queryIndex = rest.indexOf('?')
+  const rawPath = queryIndex === -1 ? rest : rest.slice(0, queryIndex)
+  const rawQuery = queryIndex === -1 ? '' : rest.slice(queryIndex + 1)
+  const path = rawPath.replace(/[^/]+/g, (segment) => {
+    try {
+      return encodeURIComponent(decodeURIComponent(segment))
+    } catch {
+      return encodeURIComponent(segment)
+    }
+  })
+  const pairs = rawQuery
+    .split('&')
+    .filter((pair) => pair.length > 0)
+    .map((pair) => {
+      const eq = pair.indexOf('=')
+      const name = eq === -1 ? pair : pair.slice(0, eq)
+      const value = eq === -1 ? '' : pair.slice(eq + 1)
+      return `${encodeQueryComponent(name)}=${encodeQueryComponent(value)}`
+    })
+  return origin + path + (pairs.length > 0 ? `?${pairs.join('&')}` : '')
+}
+
+function encodeQueryComponent(component: string): string {
+  return component
+    .replace(/[\uD800-\uDFFF]/gu, '\uFFFD')
+    .split(/(%[0-9A-Fa-f]{2}|\+)/g)
+    .map((part, i) => {
+      if (i % 2 === 1) return part === '+' ? '+' : part.toUpperCase()
+      return encodeURIComponent(part).replace(/'/g, '%27')
+    })
+    .join('')
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '))
+  } catch {
+    return text
+  }
+}

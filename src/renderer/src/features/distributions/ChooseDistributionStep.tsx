@@ -1,0 +1,39 @@
+// Wizard step: which distribution to restrict.
+import type { DistributionInfo } from '../../../../shared/contract/cloudfront.ts'
+
+export function ChooseDistributionStep(props: {
+  loading: boolean
+  distributions: DistributionInfo[]
+  selected: string | undefined
+  onSelect: (distributionId: string) => void
+}) {
+  if (props.loading && props.distributions.length === 0) return <p className="hint">Loading distributions…</p>
+  if (props.distributions.length === 0) {
+    return <p>This account has no distributions. Create one for a private bucket first.</p>
+  }
+  return (
+    <fieldset className="field">
+      <legend>Distribution</legend>
+      {props.distributions.map((d) => (
+        <label key={d.id} className="choice">
+          <input
+            type="radio"
+            name="onboard-distribution"
+            value={d.id}
+            checked={props.selected === d.id}
+            onChange={() => props.onSelect(d.id)}
+          />
+          <span>
+            <span className="mono">{d.domainName}</span>
+            <span className="hint">
+              {' '}
+              — {d.id}
+              {d.comment ? `, ${d.comment}` : ''}
+              {d.aliases.length ? `, also ${d.aliases.join(', ')}` : ''}
+            </span>
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  )
+}

@@ -1,0 +1,45 @@
+// The account's distributions, each with its behaviors and who is trusted to read them.
+import { EmptyState } from '../../components/EmptyState.tsx'
+import { ErrorNotice } from '../../components/ErrorNotice.tsx'
+import type { CallState } from '../../lib/use-call.ts'
+import type { DistributionInfo } from '../../../../shared/contract/cloudfront.ts'
+import { DistributionCard } from './DistributionCard.tsx'
+
+export function DistributionList(props: {
+  distributions: CallState<DistributionInfo[]>
+  onRestrict: (distributionId: string) => void
+  onNewDistribution: () => void
+}) {
+  const { distributions } = props
+  if (distributions.loading && !distributions.value) return <p className="hint">Loading distributions…</p>
+  if (distributions.error) return <ErrorNotice error={distributions.error} />
+  const list = distributions.value ?? []
+  if (list.length === 0) {
+    return (
+      <EmptyState
+        title="No distributions in this account"
+        action={
+          <button type="button" className="button primary" onClick={props.onNewDistribution}>
+            New distribution for a private bucket
+          </button>
+        }
+      >
+        <p>A CloudFront distribution serves your files. Create one for a private S3 bucket to get started.</p>
+      </EmptyState>
+    )
+  }
+  return (
+    <section aria-labelledby="dist-list-title">
+      <h2 id="dist-list-title" className="dist-section-title">
+        Distributions ({list.length})
+      </h2>
+      {list.map((distribution) => (
+        <DistributionCard
+          key={distribution.id}
+          distribution={distribution}
+          onRestrict={() => props.onRestrict(distribution.id)}
+        />
+      ))}
+    </section>
+  )
+}

@@ -1,0 +1,153 @@
+// One key: its facts, its public key (to copy into CloudFront), and what can be done with it —
+// rename, set the Key-Pair-Id, export the private key, delete. One action form open at a time.
+import { useEffect, useRef, useState } from 'react'
+import { ErrorNotice } from '../../components/ErrorNotice.tsx'
+import { useCall } from '../../lib/use-call.ts'
+import { KEY_TYPE_LABEL, type KeyDeleted } from '../../../../shared/contract/keys.ts'
+import { DeleteKeyConfirm } from './DeleteKeyConfirm.tsx'
+import { ExportKeyForm } from './ExportKeyForm.tsx'
+import { KeyPairIdForm } from './KeyPairIdForm.tsx'
+import { RenameKeyForm } from './RenameKeyForm.tsx'
+import { formatDate, uploadLabel } from './format.ts'
+
+type Panel = 'rename' | 'keyPairId' | 'export' | 'delete'
+
+export function KeyDetail(props: {
+  keyId: string
+  onBack: () => void
+  onChanged: () => void
+  onDeleted: (result: KeyDeleted) => void
+}) {
+  const [version, setVersion] = useState(0)
+  const shown = useCall('keys.show', { ref: props.keyId }, [props.keyId, version])
+  const [panel, setPanel] = useState<Panel>()
+  const [status, setStatus] = useState('')
+  const heading = useRef<HTMLHeadingElement>(null)
+  const details = shown.value
+  useEffect(() => {
+    if (details) heading.current?.focus()
+  }, [details?.id]) // eslint-disable-line react-hooks/exhaustive-deps -- focus once per key, not per reload
+
+  const changed = (message: string) => {
+    setPanel(undefined)
+    setStatus(message)
+    setVersion((v) => v + 1)
+    props.onChanged()
+  }
+  const copy = async () => {
+    if (!details) return
+    await navigator.clipboard.writeText(details.publicKeyPem)
+    setStatus('Public key copied. Paste it into CloudFront: Public keys → Create public key.')
+  }
+  const open = (next: Panel) => {
+    setStatus('')
+    setPanel(panel === next ? undefined : next)
+  }
+
+  return (
+    <div>
+      <button type="button" className="button" onClick={props.onBack}>
+        ← All keys
+      </button>
+      <ErrorNotice error={shown.error} />
+      {details && (
+        <article className="panel key-detail" aria-labelledby="key-detail-name">
+          <h2 id="key-detail-name" tabIndex={-1} ref={heading}>
+            {details.name}
+          </h2>
+          <dl className="facts">
+            <dt>Type</dt>
+            <dd>{KEY_TYPE_LABEL[details.type]}</dd>
+            <dt>Fingerprint (SHA-256)</dt>
+            <dd>
+              <code>{details.fingerprint}</code>
+            </dd>
+            <dt>Created</dt>
+            <dd>{formatDate(details.createdAt)}</dd>
+            <dt>Uploaded to CloudFront as</dt>
+            <dd>
+              {details.uploads.length === 0
+                ? 'Not uploaded yet'
+                : details.uploads.map((upload) => uploadLabel(upload)).join(', ')}
+            </dd>
+            <dt>Signs links as</dt>
+            <dd>{details.keyPairId ?? 'Needs a Key-Pair-Id first'}</dd>
+          </dl>
+          <h3>Public key</h3>
+          <pre className="key-pem" tabIndex={0} aria-label="Public key (PEM)">
+            {details.publicKeyPem}
+          </pre>
+          <div className="form-actions">
+            <button type="button" className="button primary" onClick={() => void copy()}>
+              Copy public key
+            </button>
+            <button
+              type="button"
+              className="button"
+              aria-expanded={panel === 'keyPairId'}
+              onClick={() => open('keyPairId')}
+            >
+              Set Key-Pair-Id
+            </button>
+            <button
+              type="button"
+              className="button"
+              aria-expanded={panel === 'rename'}
+              onClick={() => open('rename')}
+            >
+              Rename
+            </button>
+            <button
+              type="button"
+              className="button"
+              aria-expanded={panel === 'export'}
+              onClick={() => open('export')}
+            >
+              Export private key…
+            </button>
+            <button
+              type="button"
+              className="button danger"
+              aria-expanded={panel === 'delete'}
+              onClick={() => open('delete')}
+            >
+              Delete…
+            </button>
+          </div>
+          <p className="key-status" role="status">
+            {status}
+          </p>
+          {panel === 'rename' && (
+            <RenameKeyForm
+              keyId={details.id}
+              current={details.name}
+              onDone={(key) => changed(`Renamed to “${key.name}”.`)}
+              onCancel={() => setPanel(undefined)}
+            />
+          )}
+          {panel === 'keyPairId' && (
+            <KeyPairIdForm
+              keyId={details.id}
+              onDone={(key) => changed(`Links will be signed with Key-Pair-Id ${key.keyPairId ?? ''}.`)}
+              onCancel={() => setPanel(undefined)}
+            />
+          )}
+          {panel === 'export' && (
+            <ExportKeyForm
+              keyId={details.id}
+              onDone={(path) => changed(`Private key saved, encrypted, to ${path}.`)}
+              onCancel={() => setPanel(undefined)}
+            />
+          )}
+          {panel === 'delete' && (
+            <DeleteKeyConfirm
+              details={details}
+              onDeleted={props.onDeleted}
+              onCancel={() => setPanel(undefined)}
+            />
+          )}
+        </article>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,60 @@
+// "New key": a name and one of the two key types CloudFront accepts, each explained in one line.
+// Generation runs in the main process off its event loop; the form shows it is working meanwhile.
+import { useState } from 'react'
+import { ErrorNotice } from '../../components/ErrorNotice.tsx'
+import { FormActions } from '../../components/FormActions.tsx'
+import { call } from '../../lib/bridge.ts'
+import { KEY_TYPE_LABEL, type KeySummary, type KeyType } from '../../../../shared/contract/keys.ts'
+import { submitTo, useAction } from '../../lib/use-action.ts'
+
+const TYPE_HINTS: Record<KeyType, string> = {
+  rsa: 'Works everywhere: every AWS SDK and the AWS CLI can sign with it too.',
+  ecdsa: 'Makes shorter links (about half as long); fewer tools outside Keyfront can sign with it.',
+}
+
+export function NewKeyForm(props: { onCreated: (key: KeySummary) => void; onCancel: () => void }) {
+  const [name, setName] = useState('')
+  const [type, setType] = useState<KeyType>('rsa')
+  const create = useAction(async () => props.onCreated(await call('keys.create', { name, type })))
+  return (
+    <form className="panel" aria-labelledby="new-key-title" onSubmit={submitTo(create.run)}>
+      <h2 id="new-key-title">New signing key</h2>
+      <div className="field">
+        <label htmlFor="new-key-name">Name</label>
+        <input
+          id="new-key-name"
+          type="text"
+          value={name}
+          maxLength={64}
+          required
+          autoFocus
+          aria-describedby="new-key-name-hint"
+          onChange={(event) => setName(event.target.value)}
+        />
+        <span id="new-key-name-hint" className="hint">
+          For you to recognise it, e.g. "Production downloads".
+        </span>
+      </div>
+      <fieldset className="field">
+        <legend>Type</legend>
+        {(['rsa', 'ecdsa'] as const).map((option) => (
+          <label key={option} className="choice">
+            <input
+              type="radio"
+              name="new-key-type"
+              value={option}
+              checked={type === option}
+              onChange={() => setType(option)}
+            />
+            <span>
+              <strong>{KEY_TYPE_LABEL[option]}</strong>
+              <span className="hint"> — {TYPE_HINTS[option]}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <ErrorNotice error={create.error} />
+      <FormActions label="Create key" busyLabel="Creating…" busy={create.busy} onCancel={props.onCancel} />
+    </form>
+  )
+}

@@ -1,0 +1,206 @@
+// Many links at once: a pasted list or a CSV file, the same key and conditions for all, signed on
+// worker threads with progress and a Cancel button; the output (in input order) to copy, or to
+// save as text or CSV.
+import { useState, type FormEvent } from 'react'
+import type { KeySummary } from '../../../../shared/contract/keys.ts'
+import type { BatchResult } from '../../../../shared/contract/links.ts'
+import { describeFromNow, formatUtc } from '../../../../shared/expiry.ts'
+import { ErrorNotice } from '../../components/ErrorNotice.tsx'
+import { call, on } from '../../lib/bridge.ts'
+import { AdvancedOptions, NO_ADVANCED, type Advanced } from './AdvancedOptions.tsx'
+import { toCsv, urlsFromCsv, urlsFromLines } from './batch-text.ts'
+import { DEFAULT_EXPIRY, expiryFromNow, localEpoch, type ExpiryChoice } from './expiry.ts'
+import { ExpiryPicker } from './ExpiryPicker.tsx'
+import { KeyPicker, defaultKey } from './KeyPicker.tsx'
+
+interface Done {
+  urls: string[]
+  result: BatchResult
+}
+
+export function BatchPanel(props: { keys: KeySummary[]; now: number }) {
+  const [key, setKey] = useState(() => defaultKey(props.keys))
+  const [text, setText] = useState('')
+  const [expiry, setExpiry] = useState<ExpiryChoice>(DEFAULT_EXPIRY)
+  const [advanced, setAdvanced] = useState<Advanced>(NO_ADVANCED)
+  const [task, setTask] = useState<string>()
+  const [progress, setProgress] = useState({ done: 0, total: 0 })
+  const [error, setError] = useState<unknown>()
+  const [done, setDone] = useState<Done>()
+  const [status, setStatus] = useState('')
+  const urls = urlsFromLines(text)
+
+  const readFile = async (file: File | undefined) => {
+    if (!file) return
+    const content = await file.text()
+    const list = /\.csv$/i.test(file.name) ? urlsFromCsv(content) : urlsFromLines(content)
+    setText(list.join('\n'))
+    setStatus(`Read ${list.length.toLocaleString()} URLs from ${file.name}.`)
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setError(undefined)
+    setDone(undefined)
+    setStatus('')
+    const expiresAt = expiryFromNow(expiry)
+    if (expiresAt === undefined) {
+      setError(new Error('Choose the date and time the links stop working.'))
+      return
+    }
+    const startsAt = localEpoch(advanced.starts)
+    const id = crypto.randomUUID()
+    setTask(id)
+    setProgress({ done: 0, total: urls.length })
+    const unsubscribe = on('task.progress', (event) => {
+      if (event.task === id) setProgress({ done: event.done, total: event.total ?? urls.length })
+    })
+    try {
+      const result = await call('links.signBatch', {
+        task: id,
+        key,
+        urls,
+        expiresAt,
+        ...(startsAt !== undefined && { startsAt }),
+        ...(advanced.ip.trim() && { ipAddress: advanced.ip }),
+        hash: advanced.sha256 ? 'sha256' : 'sha1',
+      })
+      setDone({ urls, result })
+    } catch (caught) {
+      setError(caught)
+    } finally {
+      unsubscribe()
+      setTask(undefined)
+    }
+  }
+
+  const copy = (output: string) =>
+    navigator.clipboard.writeText(output).then(
+      () => setStatus('Copied every link to the clipboard, one per line.'),
+      () => setStatus('Keyfront could not use the clipboard: select the text and copy it.'),
+    )
+  const save = (defaultName: string, output: string) =>
+    call('links.saveOutput', { defaultName, text: output }).then(
+      (saved) => setStatus(saved.path ? `Saved to ${saved.path}.` : 'Not saved.'),
+      (caught: unknown) => setError(caught),
+    )
+
+  return (
+    <div className="link-batch">
+      <form className="panel link-form" noValidate onSubmit={(event) => void submit(event)}>
+        <div className="field">
+          <label htmlFor="batch-urls">URLs, one per line</label>
+          <textarea
+            id="batch-urls"
+            rows={8}
+            spellCheck={false}
+            value={text}
+            aria-describedby="batch-urls-hint"
+            onChange={(event) => setText(event.target.value)}
+          />
+          <span id="batch-urls-hint" className="hint">
+            {urls.length.toLocaleString()} URL{urls.length === 1 ? '' : 's'}. Each gets its own link, in the
+            same order.
+          </span>
+        </div>
+        <div className="field">
+          <label htmlFor="batch-file">Or read them from a CSV or text file</label>
+          <input
+            id="batch-file"
+            type="file"
+            accept=".csv,.txt,text/csv,text/plain"
+            aria-describedby="batch-file-hint"
+            onChange={(event) => void readFile(event.target.files?.[0])}
+          />
+          <span id="batch-file-hint" className="hint">
+            From a CSV file Keyfront takes the column named “url”, or else the first column.
+          </span>
+        </div>
+        <KeyPicker id="batch-key" keys={props.keys} value={key} onChange={setKey} />
+        <ExpiryPicker id="batch-expiry" value={expiry} onChange={setExpiry} now={props.now} />
+        <AdvancedOptions id="batch-advanced" value={advanced} onChange={setAdvanced} now={props.now} batch />
+        <ErrorNotice error={error} />
+        <div className="form-actions">
+          <button type="submit" className="button primary" disabled={task !== undefined || urls.length === 0}>
+            Sign {urls.length.toLocaleString()} link{urls.length === 1 ? '' : 's'}
+          </button>
+          {task && (
+            <button
+              type="button"
+              className="button danger"
+              onClick={() => void call('links.cancelBatch', { task })}
+            >
+              Cancel
+            </button>
+          )}
+        </div>
+        {task && (
+          <div className="link-progress">
+            <progress
+              id="batch-progress"
+              max={Math.max(1, progress.total)}
+              value={progress.done}
+              aria-label="Signing progress"
+            />
+            <span>
+              {progress.done.toLocaleString()} of {progress.total.toLocaleString()} signed
+            </span>
+          </div>
+        )}
+      </form>
+      <p role="status" className="link-copied">
+        {status}
+      </p>
+      {done && (
+        <section className="panel" aria-labelledby="batch-done-title">
+          <h2 id="batch-done-title">
+            Signed {done.result.signedUrls.length.toLocaleString()} links in{' '}
+            {(done.result.elapsedMs / 1000).toFixed(1)} s
+          </h2>
+          <p>
+            They stop working {describeFromNow(done.result.expiresAt, props.now)} (
+            {formatUtc(done.result.expiresAt)}).
+          </p>
+          <label htmlFor="batch-output" className="visually-hidden">
+            Signed links, one per line
+          </label>
+          <textarea
+            id="batch-output"
+            className="link-output"
+            readOnly
+            rows={8}
+            value={done.result.signedUrls.join('\n')}
+          />
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => void copy(done.result.signedUrls.join('\n'))}
+            >
+              Copy all
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void save('signed-links.txt', `${done.result.signedUrls.join('\n')}\n`)}
+            >
+              Save as text…
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                void save(
+                  'signed-links.csv',
+                  toCsv(done.urls, done.result.signedUrls, formatUtc(done.result.expiresAt)),
+                )
+              }
+            >
+              Save as CSV…
+            </button>
+          </div>
+        </section>
+      )}
+    </div>
+  )
+}

@@ -1,6 +1,6 @@
 // The Distributions screen and the onboarding wizard in Chromium, over the real core, a real
 // keychain and moto_server as CloudFront/STS: account → distribution → paths → key (made inline) →
-// plan → apply → deployment → "Make a test link". Checks what moto holds afterwards, axe on each
+// plan → apply → deployment → "Make a link to share". Checks what moto holds afterwards, axe on each
 // step, screenshots of the plan and the result; then a deployment that is still running when the
 // app is started again.
 import { copyFileSync } from 'node:fs'
@@ -117,7 +117,7 @@ describe('Distributions screen', () => {
     const [key] = await app.keyfront.keys.list()
     expect(key?.keyPairId).toMatch(/^[A-Z0-9]+$/)
 
-    await page().getByRole('button', { name: 'Make a test link' }).click()
+    await page().getByRole('button', { name: 'Make a link to share' }).click()
     await expect(page().getByRole('heading', { level: 1 }).innerText()).resolves.toBe('New link')
   })
 

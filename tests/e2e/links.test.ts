@@ -40,6 +40,7 @@ afterAll(async () => {
 
 describe('New link and Inspect', () => {
   it('points to Keys when there is no key to sign with', async () => {
+    await open('New link')
     await app.page.getByRole('heading', { name: 'Add a signing key first' }).waitFor()
     await expectAccessible()
     await app.screenshot('links-no-key')

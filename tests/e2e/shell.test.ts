@@ -15,10 +15,10 @@ describe('app shell', () => {
     await closeBrowser()
   })
 
-  it('opens on "New link" and lists every area in the navigation', async () => {
+  it('opens on the welcome (no key yet) and lists every area in the navigation', async () => {
     const nav = app.page.getByRole('navigation', { name: 'Keyfront' })
     await expect(nav.getByRole('button').allInnerTexts()).resolves.toEqual(AREAS)
-    await expect(app.page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('New link')
+    await expect(app.page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Welcome to Keyfront')
   })
 
   it('shows each area with its heading, no serious accessibility issue, and a screenshot', async () => {

@@ -42,8 +42,10 @@ export function signInWorkers(
 ): Promise<string[]> {
   const total = urls.length
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.ceil(total / 16)))
-  // Enough chunks to keep every worker busy to the end, big enough that messaging costs nothing.
-  const chunkSize = Math.min(512, Math.max(16, Math.ceil(total / (threads * 16))))
+  // About 15 ms of signing per chunk (an RSA signature costs ~10× an ECDSA one): messaging costs
+  // nothing next to it, and when the URLs run out no worker is left with much more than the others.
+  const perChunk = signer.privateKey.asymmetricKeyType === 'rsa' ? 64 : 512
+  const chunkSize = Math.min(perChunk, Math.max(16, Math.ceil(total / (threads * 4))))
   const results = new Array<string>(total)
   const workers: Worker[] = []
   let next = 0

@@ -65,7 +65,8 @@ describe('history durability', () => {
     expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' })
     db.close()
 
-    expect(reported.length).toBe(4 + 5 + 6)
+    // The kill lands a random moment after the last awaited report, so a round may report one more.
+    expect(reported.length).toBeGreaterThanOrEqual(4 + 5 + 6)
     for (const id of reported) expect(counts.get(`batch ${id}`), `batch ${id}`).toBe(BATCH)
     for (const [label, n] of counts) expect(n, `${label} is whole`).toBe(BATCH)
 

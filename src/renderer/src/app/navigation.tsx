@@ -11,11 +11,15 @@ export const SCREENS = [
   { id: 'settings', label: 'Settings' },
 ] as const
 
-export type ScreenId = (typeof SCREENS)[number]['id']
+/** The areas of the navigation, and the welcome (first run only, so not in the navigation). */
+export type ScreenId = (typeof SCREENS)[number]['id'] | 'welcome'
 
 export interface Route {
   screen: ScreenId
-  /** Optional input for the screen, e.g. the signed URL the inspector should open with. */
+  /**
+   * Optional input for the screen: the signed URL the inspector should open with, the flow
+   * Distributions opens ('new-bucket', 'onboard'), or Keys' form ('import').
+   */
   param?: string
 }
 

@@ -1,6 +1,8 @@
 // Distributions: the CloudFront distributions of the chosen AWS account, who each behavior trusts,
 // what is still deploying — and the two flows that change them: restricting a distribution to
-// signed links, and creating a new distribution for a private bucket.
+// signed links, and creating a new distribution for a private bucket. The welcome opens it straight
+// into either flow (`initialFlow`), before the user has seen which AWS account is in use: the
+// new-distribution flow then shows the account picker above it (the wizard has its own step).
 import { useState } from 'react'
 import { Screen } from '../../components/Screen.tsx'
 import { useCall } from '../../lib/use-call.ts'
@@ -13,9 +15,14 @@ import { OnboardWizard } from './OnboardWizard.tsx'
 
 type View = { show: 'list' } | { show: 'onboard'; distributionId?: string } | { show: 'new-distribution' }
 
-export function DistributionsScreen() {
+const FLOWS: Record<'new-bucket' | 'onboard', View> = {
+  'new-bucket': { show: 'new-distribution' },
+  onboard: { show: 'onboard' },
+}
+
+export function DistributionsScreen(props: { initialFlow?: 'new-bucket' | 'onboard' }) {
   const [profile, setProfile] = useState<string>()
-  const [view, setView] = useState<View>({ show: 'list' })
+  const [view, setView] = useState<View>(props.initialFlow ? FLOWS[props.initialFlow] : { show: 'list' })
   const identity = useCall('aws.whoami', { profile }, [profile])
   const signedIn = identity.value !== undefined
   const distributions = useCall('cloudfront.distributions', { profile }, [profile, signedIn, view.show])
@@ -48,6 +55,9 @@ export function DistributionsScreen() {
           initialDistributionId={view.distributionId}
           onClose={() => setView({ show: 'list' })}
         />
+      )}
+      {view.show === 'new-distribution' && (props.initialFlow === 'new-bucket' || !signedIn) && (
+        <AccountPicker profile={profile} onChange={setProfile} identity={identity} />
       )}
       {view.show === 'new-distribution' && (
         <NewDistributionFlow

@@ -1,5 +1,6 @@
 // "Restrict to signed links": account → distribution → behaviors → key → review the plan → apply →
-// deployment progress → make a test link. Each step's heading takes focus when it opens.
+// deployment progress → try a link to a file the user names. Each step's heading takes focus when
+// it opens.
 import { useState, type ReactNode } from 'react'
 import { useNavigate } from '../../app/navigation.tsx'
 import { StepFlow } from '../../components/Steps.tsx'
@@ -16,6 +17,7 @@ import { ChooseDistributionStep } from './ChooseDistributionStep.tsx'
 import { ChooseKeyStep } from './ChooseKeyStep.tsx'
 import { DeploymentProgress } from './DeploymentProgress.tsx'
 import { PlanReview } from './PlanReview.tsx'
+import { TestLinkPanel } from './TestLinkPanel.tsx'
 
 const STEPS = ['Account', 'Distribution', 'Paths', 'Key', 'Review', 'Deploy'] as const
 type Step = (typeof STEPS)[number]
@@ -151,9 +153,17 @@ export function OnboardWizard(props: {
             profile={props.profile}
             onDeployed={() => setDeployed(true)}
           />
+          {distribution && keyId && (
+            <TestLinkPanel
+              domainName={distribution.domainName}
+              keyId={keyId}
+              paths={behaviors}
+              deployed={deployed}
+            />
+          )}
           <div className="form-actions">
             <button type="button" className="button primary" onClick={() => navigate({ screen: 'links' })}>
-              Make a test link
+              Make a link to share
             </button>
             <button type="button" className="button" onClick={props.onClose}>
               Back to distributions

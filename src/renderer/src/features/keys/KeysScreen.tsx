@@ -1,5 +1,6 @@
 // Keys: the signing keys Keyfront holds. Lists them, makes or imports one, and opens one to copy
-// its public key, export, rename, set its Key-Pair-Id or delete it.
+// its public key, export, rename, set its Key-Pair-Id or delete it. The welcome opens it straight
+// into the import form (`initialView`).
 import { useState } from 'react'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
@@ -13,9 +14,9 @@ import { NewKeyForm } from './NewKeyForm.tsx'
 
 type View = { show: 'list' } | { show: 'new' } | { show: 'import' } | { show: 'key'; id: string }
 
-export function KeysScreen() {
+export function KeysScreen(props: { initialView?: 'import' }) {
   const keys = useCall('keys.list', undefined)
-  const [view, setView] = useState<View>({ show: 'list' })
+  const [view, setView] = useState<View>({ show: props.initialView ?? 'list' })
   const [notice, setNotice] = useState<{ text: string; warn?: boolean }>()
 
   const added = (key: KeySummary, verb: string) => {

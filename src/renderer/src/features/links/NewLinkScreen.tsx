@@ -1,6 +1,6 @@
 // New link: a temporary link to a private file, for people who have never heard of a policy —
 // "One link" (the default) or "Many links" (a list or a CSV file, signed in one go). Without a key
-// there is nothing to sign with, so the screen points to Keys first.
+// there is nothing to sign with, so the screen points to Keys first, or back to the welcome.
 import { useRef, useState, type KeyboardEvent } from 'react'
 import { useNavigate } from '../../app/navigation.tsx'
 import { EmptyState } from '../../components/EmptyState.tsx'
@@ -43,9 +43,14 @@ export function NewLinkScreen() {
         <EmptyState
           title="Add a signing key first"
           action={
-            <button type="button" className="button primary" onClick={() => navigate({ screen: 'keys' })}>
-              Go to Keys
-            </button>
+            <div className="form-actions centered">
+              <button type="button" className="button primary" onClick={() => navigate({ screen: 'keys' })}>
+                Go to Keys
+              </button>
+              <button type="button" className="button" onClick={() => navigate({ screen: 'welcome' })}>
+                Help me get started
+              </button>
+            </div>
           }
         >
           <p>Links are signed with a key that your CloudFront distribution trusts.</p>

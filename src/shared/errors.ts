@@ -83,6 +83,8 @@ export const ERROR_CODES = [
   'BATCH_TOO_LARGE',
   'LINK_NOT_REPRODUCIBLE',
   'LIVE_TEST_UNREACHABLE',
+  // sites onboarded from this computer (New link's "Where is the file?")
+  'SITE_NOT_FOUND',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -253,13 +253,14 @@ describe('the end of onboarding: a link to a file the user names, tested live', 
     )
   })
 
-  it('opens on New link as before once a key exists', async () => {
+  it('opens on New link once a key exists, offering the onboarded distribution as a site', async () => {
     await page().reload()
     await page().getByRole('heading', { level: 1, name: 'New link' }).waitFor()
     await expect(page().getByRole('navigation').locator('[aria-current="page"]').innerText()).resolves.toBe(
       'New link',
     )
-    await page().getByLabel('Link to the file').waitFor()
+    await page().getByLabel('Where is the file?').waitFor()
+    await page().getByLabel('Path of the file').waitFor()
   })
 })
 

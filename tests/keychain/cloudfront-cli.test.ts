@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { HistoryStore } from '../../src/core/history/history-store.ts'
 import { createKeytarKeychain } from '../../src/core/keychain/keytar-keychain.ts'
 import type {
   DistributionInfo,
@@ -13,6 +14,7 @@ import type {
   OnboardPlan,
   OnboardResult,
   PublicKeyInfo,
+  SignedSite,
 } from '../../src/shared/contract/cloudfront.ts'
 import type { KeySummary } from '../../src/shared/contract/keys.ts'
 import { runCli, type CliRun } from '../harness/cli.ts'
@@ -111,6 +113,39 @@ describe('keyfront cloudfront onboard', () => {
     expect(result.stderr).toContain('Nothing to change')
   })
 
+  it('remembers the site: `sign --site ADDRESS PATH` signs with its key and records the distribution', async () => {
+    const [site] = await json<SignedSite[]>('cloudfront', 'sites')
+    expect(site).toMatchObject({ distributionId, keyId, restrictedPaths: ['*', '/private/*'] })
+    const domain = site?.domainName ?? ''
+    expect((await keyfront('cloudfront', 'sites')).stdout).toContain(
+      `${distributionId}  ${domain}  key "reports"`,
+    )
+
+    const signed = await keyfront(
+      'sign',
+      '--site',
+      domain.toUpperCase(),
+      '/reports/Q3 report.pdf',
+      '--expires',
+      '1d',
+    )
+    expect(signed.code, signed.stderr).toBe(0)
+    expect(signed.stdout).toMatch(
+      new RegExp(
+        `^https://${domain.replace(/\./g, '\\.')}/reports/Q3%20report\\.pdf\\?Expires=\\d+&Key-Pair-Id=${site?.keyPairId}&Signature=`,
+      ),
+    )
+    const history = new HistoryStore({ dataDir, clock: { now: () => Date.now() } })
+    expect(history.list({ limit: 1 }).entries[0]).toMatchObject({ distributionId, keyId })
+    expect(history.distributionIds()).toEqual([distributionId])
+    history.close()
+
+    const unknown = await keyfront('sign', '--site', 'nowhere.example', 'a.pdf', '--expires', '1d', '--json')
+    expect(unknown.code).toBe(1)
+    expect(JSON.parse(unknown.stdout)).toMatchObject({ error: { code: 'SITE_NOT_FOUND' } })
+    expect((await keyfront('sign', '--site', distributionId, '--expires', '1d')).code).toBe(2)
+  })
+
   it('lists the public keys, marking the one Keyfront holds, and reuses it on upload', async () => {
     const text = await keyfront('cloudfront', 'keys')
     expect(text.stdout).toMatch(/^KEY-PAIR-ID\s+NAME\s+KEYFRONT KEY/)
@@ -143,6 +178,11 @@ describe('keyfront cloudfront onboard', () => {
     const result = await keyfront(...args, '--behavior', '/private/*')
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('Changed /private/*')
+    const [site] = await json<SignedSite[]>('cloudfront', 'sites')
+    expect(site?.restrictedPaths).toEqual(['*'])
+    const forgot = await keyfront('cloudfront', 'sites', '--forget', distributionId)
+    expect(forgot.stdout).toContain(`Forgot ${distributionId} here`)
+    expect(await json<SignedSite[]>('cloudfront', 'sites')).toEqual([])
   })
 
   it('exits 2 on a malformed distribution id and 1 on one that does not exist', async () => {

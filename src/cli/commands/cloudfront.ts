@@ -1,8 +1,11 @@
 // `keyfront cloudfront …`: the account's public keys, key groups and distributions; uploading a
 // key; onboarding a distribution (upload → key group → restrict behaviors → optionally wait) and
-// detaching a key group. Changes are planned first (--dry-run prints only the plan).
+// detaching a key group. Changes are planned first (--dry-run prints only the plan). `sites` lists
+// (or forgets) the distributions onboarded from this computer, without an AWS call.
 import type { Keyfront } from '../../core/app.ts'
 import type { OnboardRequest } from '../../shared/contract/cloudfront.ts'
+import { KeyfrontError } from '../../shared/errors.ts'
+import { findSite, siteAddresses } from '../../shared/site-link.ts'
 import type { CliContext, CommandResult } from '../context.ts'
 import type { Register } from '../program.ts'
 import {
@@ -152,7 +155,45 @@ export const registerCloudfront: Register = (program, run) => {
       }),
     )
 
+  cloudfront
+    .command('sites')
+    .description(
+      'the distributions onboarded from this computer, which `keyfront sign --site` can make links for',
+    )
+    .option('--forget <site>', 'forget one here (id or address); CloudFront is not changed')
+    .action((options: { forget?: string }) =>
+      run(async ({ ctx }) => {
+        const kf = ctx.keyfront()
+        const sites = await kf.cloudfront.sites()
+        if (options.forget !== undefined) {
+          const site = findSite(sites, options.forget)
+          if (!site) throw siteNotFound(options.forget)
+          await kf.cloudfront.forgetSite(site.distributionId)
+          return {
+            json: { removed: true, distributionId: site.distributionId },
+            text: `Forgot ${site.distributionId} here. It still accepts links signed with its key until you detach the key group.`,
+          }
+        }
+        const names = new Map((await kf.keys.list()).map((key) => [key.id, key.name]))
+        const lines = sites.map(
+          (site) =>
+            `${site.distributionId}  ${siteAddresses(site).join(', ')}  key "${names.get(site.keyId) ?? site.keyId}" (${site.keyPairId})  signed links only: ${site.restrictedPaths.join(', ') || 'none'}`,
+        )
+        return {
+          json: sites,
+          text: lines.join('\n') || 'No site yet. Onboard a distribution: keyfront cloudfront onboard …',
+        }
+      }),
+    )
+
   registerCreateDistribution(cloudfront, run)
+}
+
+export function siteNotFound(ref: string): KeyfrontError {
+  return new KeyfrontError(
+    'SITE_NOT_FOUND',
+    `No site "${ref}" was onboarded from this computer. See them with "keyfront cloudfront sites", or give the whole URL instead.`,
+  )
 }
 
 function changeRequest(options: ChangeOptions) {

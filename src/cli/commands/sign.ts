@@ -1,14 +1,18 @@
 // `keyfront sign URL (--key NAME | --key-file PEM --key-pair-id ID) --expires WHEN [...]`: one
 // signed URL (or cookie set) on stdout; with no URL, every URL of stdin (one per line) signed on
 // worker threads, one signed URL per line in the same order. Notes for people go to stderr, so
-// `$(keyfront sign …)` captures just the link.
+// `$(keyfront sign …)` captures just the link. `--site S PATH` signs a path on a distribution
+// onboarded from this computer, with its onboarded key unless --key says otherwise.
 import { Option } from 'commander'
 import type { KeyChoice } from '../../core/signing/link-service.ts'
 import { loadKeyFile } from '../../core/signing/key-file.ts'
+import type { SignedSite } from '../../shared/contract/cloudfront.ts'
 import { HashChoice, type SignedLink } from '../../shared/contract/links.ts'
 import { describeFromNow, formatLocal, formatUtc, parseTimeInput } from '../../shared/expiry.ts'
+import { findSite, siteAddresses, siteLink } from '../../shared/site-link.ts'
 import type { CliContext } from '../context.ts'
 import { usageError, type Register } from '../program.ts'
+import { siteNotFound } from './cloudfront.ts'
 
 interface SignOptions {
   key?: string
@@ -21,13 +25,15 @@ interface SignOptions {
   hash: HashChoice
   cookies?: boolean
   label?: string
+  site?: string
 }
 
 export const registerSign: Register = (program, run) => {
   program
     .command('sign')
     .description('sign a URL; with no URL, sign every URL on standard input (one per line, same order out)')
-    .argument('[url]', 'the URL to sign (quote it)')
+    .argument('[url]', 'the URL to sign (quote it); with --site, the path of the file')
+    .option('--site <site>', 'a distribution onboarded here (id or address): give a path instead of a URL')
     .option('--key <name>', 'a key Keyfront holds (name or id)')
     .option('--key-file <pem>', 'a PEM private key file Keyfront does not hold (with --key-pair-id)')
     .option('--key-pair-id <id>', "that key's CloudFront Key-Pair-Id")
@@ -43,7 +49,8 @@ export const registerSign: Register = (program, run) => {
     .option('--label <text>', 'a note kept with the link in the history')
     .action((url: string | undefined, options: SignOptions) =>
       run(async ({ ctx }) => {
-        const key = await chooseKey(options)
+        const site = options.site !== undefined ? await chooseSite(ctx, options.site, url) : undefined
+        const key = await chooseKey(options, site?.keyId)
         const now = Date.now()
         const conditions = {
           key,
@@ -56,7 +63,8 @@ export const registerSign: Register = (program, run) => {
         if (url !== undefined) {
           const link = await ctx.keyfront().links.sign({
             ...conditions,
-            url,
+            url: site ? siteLink(site.host, url) : url,
+            ...(site && { distributionId: site.distributionId }),
             cookies: Boolean(options.cookies),
             ...(options.resource !== undefined && { resource: options.resource }),
           })
@@ -70,7 +78,21 @@ export const registerSign: Register = (program, run) => {
     )
 }
 
-async function chooseKey(options: SignOptions): Promise<KeyChoice> {
+/** The site and which of its addresses the link uses: the one named, else its first. */
+async function chooseSite(
+  ctx: CliContext,
+  ref: string,
+  path: string | undefined,
+): Promise<SignedSite & { host: string }> {
+  if (path === undefined) throw usageError('--site signs one file: give its path, e.g. reports/q3.pdf.')
+  const site = findSite(await ctx.keyfront().cloudfront.sites(), ref)
+  if (!site) throw siteNotFound(ref)
+  const addresses = siteAddresses(site)
+  const host = addresses.find((a) => a.toLowerCase() === ref.trim().toLowerCase()) ?? addresses[0] ?? ''
+  return { ...site, host }
+}
+
+async function chooseKey(options: SignOptions, siteKey?: string): Promise<KeyChoice> {
   if (options.key !== undefined && options.keyFile !== undefined) {
     throw usageError('Choose one key: --key NAME (a key Keyfront holds) or --key-file PEM, not both.')
   }
@@ -84,6 +106,7 @@ async function chooseKey(options: SignOptions): Promise<KeyChoice> {
     throw usageError('--key-pair-id goes with --key-file. A held key (--key) already knows its Key-Pair-Id.')
   }
   if (options.key === undefined) {
+    if (siteKey !== undefined) return siteKey
     throw usageError('Choose the key: --key NAME, or --key-file PEM --key-pair-id ID.')
   }
   return options.key

@@ -1,6 +1,7 @@
 // CloudFrontService: what the app and the CLI ask of CloudFront — list public keys, key groups and
 // distributions; upload a key; plan and apply onboarding or detaching; wait for a deployment.
-// Each call makes a client for the chosen profile and releases it when done.
+// Each call makes a client for the chosen profile and releases it when done. Onboarded
+// distributions are remembered locally as sites that accept signed links (signed-sites.json).
 import type {
   DeployingRecord,
   DeploymentProgress,
@@ -11,6 +12,7 @@ import type {
   OnboardRequest,
   OnboardResult,
   PublicKeyInfo,
+  SignedSite,
   TrustPlan,
   TrustResult,
   UploadResult,
@@ -27,6 +29,7 @@ import { removeKeyFromGroup } from './key-groups.ts'
 import { runOnboarding } from './onboard.ts'
 import { planDetach, planOnboard } from './plan.ts'
 import { describePublicKeys, ensurePublicKey } from './public-keys.ts'
+import { restrictedPaths, SignedSites, siteAddressesOf } from './signed-sites.ts'
 import { applyTrust } from './trust.ts'
 
 export interface CloudFrontServiceDeps {
@@ -48,12 +51,14 @@ export interface WaitRequest {
 export class CloudFrontService {
   readonly #deps: CloudFrontServiceDeps
   readonly #deploying: DeployingStore
+  readonly #sites: SignedSites
   /** Waits in progress, by distribution id, so the app can cancel them. */
   readonly #waits = new Map<string, Set<AbortController>>()
 
   constructor(deps: CloudFrontServiceDeps) {
     this.#deps = deps
     this.#deploying = new DeployingStore(deps.dataDir)
+    this.#sites = new SignedSites(deps.dataDir)
   }
 
   publicKeys(profile?: string): Promise<PublicKeyInfo[]> {
@@ -95,11 +100,37 @@ export class CloudFrontService {
   /** Upload if needed → create or extend the key group → attach to behaviors. Idempotent. */
   async onboard(request: OnboardRequest): Promise<OnboardResult> {
     const { accountId } = await this.#deps.accounts.whoami(request.profile)
-    const result = await this.#withApi(request.profile, (api) =>
-      runOnboarding(api, request, { accountId, keys: this.#deps.keys }),
-    )
+    const key = await this.#deps.keys.find(request.key)
+    const result = await this.#withApi(request.profile, async (api) => {
+      const onboarded = await runOnboarding(api, request, { accountId, keys: this.#deps.keys })
+      const { value: distribution } = await api.getDistribution(request.distributionId)
+      const site: SignedSite = {
+        distributionId: request.distributionId,
+        ...siteAddressesOf(distribution),
+        keyId: key.id,
+        keyPairId: onboarded.publicKeyId,
+        keyGroupId: onboarded.keyGroupId,
+        keyGroupName: onboarded.keyGroupName,
+        restrictedPaths: restrictedPaths(distribution, onboarded.keyGroupId),
+        accountId,
+        onboardedAt: this.#deps.clock.now(),
+      }
+      if (request.profile) site.profile = request.profile
+      await this.#sites.remember(site)
+      return onboarded
+    })
     await this.#markDeploying(result, request.profile)
     return result
+  }
+
+  /** Distributions onboarded from here, read from the data folder only (no AWS call). */
+  sites(): Promise<SignedSite[]> {
+    return this.#sites.list()
+  }
+
+  /** Forgets a site here; CloudFront keeps trusting the key until it is detached. */
+  forgetSite(distributionId: string): Promise<boolean> {
+    return this.#sites.forget(distributionId)
   }
 
   planDetach(request: DetachRequest): Promise<TrustPlan> {
@@ -112,6 +143,7 @@ export class CloudFrontService {
     const outcome = await this.#withApi(request.profile, (api) =>
       applyTrust(api, request.distributionId, keyGroupId, request.behaviors, 'detach'),
     )
+    await this.#afterDetach(request, keyGroupId)
     const result = {
       distributionId: request.distributionId,
       keyGroupId,
@@ -160,6 +192,20 @@ export class CloudFrontService {
 
   deploying(): Promise<DeployingRecord[]> {
     return this.#deploying.list()
+  }
+
+  /** A site whose key group no longer guards any path stops being offered for signed links. */
+  async #afterDetach(request: DetachRequest, keyGroupId: string): Promise<void> {
+    const site = (await this.#sites.list()).find(
+      (s) => s.distributionId === request.distributionId && s.keyGroupId === keyGroupId,
+    )
+    if (!site) return
+    const { value } = await this.#withApi(request.profile, (api) =>
+      api.getDistribution(request.distributionId),
+    )
+    const paths = restrictedPaths(value, keyGroupId)
+    if (paths.length === 0) await this.#sites.forget(site.distributionId)
+    else await this.#sites.remember({ ...site, restrictedPaths: paths })
   }
 
   /**

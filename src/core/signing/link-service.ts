@@ -48,6 +48,8 @@ export interface SignInput extends ConditionsInput {
   url: string
   resource?: string
   cookies?: boolean
+  /** The distribution the URL belongs to, when known (a site chosen in New link): for the history. */
+  distributionId?: string
 }
 
 export interface BatchInput extends ConditionsInput {
@@ -84,7 +86,8 @@ export class LinkService {
       { kind, url, resource: pattern ?? resource, policy, canned },
       input.label,
     )
-    this.#deps.history.record([{ ...record, source: this.#deps.source }])
+    const distribution = input.distributionId ? { distributionId: input.distributionId } : {}
+    this.#deps.history.record([{ ...record, ...distribution, source: this.#deps.source }])
     return {
       ...record,
       ...(signedUrl && { signedUrl }),

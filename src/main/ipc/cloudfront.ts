@@ -36,5 +36,9 @@ export function cloudfrontHandlers(
       cancelled: kf.cloudfront.cancelWait(distributionId),
     }),
     'cloudfront.deploying': () => kf.cloudfront.deploying(),
+    'cloudfront.sites': () => kf.cloudfront.sites(),
+    'cloudfront.forgetSite': async ({ distributionId }) => ({
+      removed: await kf.cloudfront.forgetSite(distributionId),
+    }),
   }
 }

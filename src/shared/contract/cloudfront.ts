@@ -195,6 +195,30 @@ export const DeployingRecord = z.object({
 })
 export type DeployingRecord = z.infer<typeof DeployingRecord>
 
+/**
+ * A distribution onboarded from this computer: an address that accepts links signed with `keyId`.
+ * Remembered locally so New link can offer "Where is the file?" without any AWS call.
+ */
+export const SignedSite = z.object({
+  distributionId: z.string(),
+  /** CloudFront's own address (d111111abcdef8.cloudfront.net). */
+  domainName: z.string(),
+  /** The distribution's other names (files.example.com). */
+  aliases: z.array(z.string()),
+  /** The key that was onboarded, and its Key-Pair-Id in that account. */
+  keyId: z.string(),
+  keyPairId: z.string(),
+  keyGroupId: z.string(),
+  keyGroupName: z.string(),
+  /** Path patterns that only accept signed links ("*" is the default behavior). */
+  restrictedPaths: z.array(z.string()),
+  accountId: z.string(),
+  profile: z.string().optional(),
+  /** Epoch milliseconds of the last onboarding. */
+  onboardedAt: z.number(),
+})
+export type SignedSite = z.infer<typeof SignedSite>
+
 export const OnboardRequest = z.object({
   profile: Profile,
   distributionId: DistributionId,
@@ -267,4 +291,11 @@ export const cloudfrontContract = {
   ),
   /** Changes Keyfront applied that were still deploying when last seen (survives a restart). */
   'cloudfront.deploying': channel(z.undefined(), z.array(DeployingRecord)),
+  /** Distributions onboarded from this computer, read locally (no AWS call). */
+  'cloudfront.sites': channel(z.undefined(), z.array(SignedSite)),
+  /** Forgets a site here; CloudFront is not changed. */
+  'cloudfront.forgetSite': channel(
+    z.object({ distributionId: DistributionId }),
+    z.object({ removed: z.boolean() }),
+  ),
 }

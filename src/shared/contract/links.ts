@@ -1,6 +1,7 @@
 // Channels of the links area — signing URLs and cookies (one or a batch), inspecting a link, and
 // testing it live — with the shapes the screens and `--json` share. Times are epoch seconds.
 import { z } from 'zod'
+import { DistributionId } from './cloudfront.ts'
 import { channel } from './define.ts'
 import { SignatureAlgorithm } from './history.ts'
 
@@ -35,6 +36,8 @@ export const SignRequest = SignConditions.extend({
   resource: Url.optional(),
   cookies: z.boolean().default(false),
   label: z.string().max(500).optional(),
+  /** The site (onboarded distribution) the URL was built for: recorded in the history. */
+  distributionId: DistributionId.optional(),
 })
 export type SignRequest = z.input<typeof SignRequest>
 

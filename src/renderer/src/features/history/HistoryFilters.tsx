@@ -1,7 +1,9 @@
 // The History screen's search box and filters: status, key (including deleted ones that signed
 // links) and distribution. Typing searches after a short pause, not on every key press.
 import { useEffect, useState } from 'react'
+import type { SignedSite } from '../../../../shared/contract/cloudfront.ts'
 import type { HistoryFilter, KeyExpiry } from '../../../../shared/contract/history.ts'
+import { siteAddresses } from '../../../../shared/site-link.ts'
 
 const TYPING_PAUSE_MS = 200
 
@@ -10,6 +12,8 @@ export function HistoryFilters(props: {
   onChange: (filter: HistoryFilter) => void
   keys: KeyExpiry[]
   distributionIds: string[]
+  /** Sites onboarded here: a distribution is shown by its address when it is one of them. */
+  sites: SignedSite[]
 }) {
   const { filter, onChange } = props
   const [text, setText] = useState(filter.search ?? '')
@@ -76,11 +80,14 @@ export function HistoryFilters(props: {
             onChange={(event) => onChange({ ...filter, distributionId: event.target.value || undefined })}
           >
             <option value="">All distributions</option>
-            {props.distributionIds.map((id) => (
-              <option key={id} value={id}>
-                {id}
-              </option>
-            ))}
+            {props.distributionIds.map((id) => {
+              const site = props.sites.find((s) => s.distributionId === id)
+              return (
+                <option key={id} value={id}>
+                  {site ? `${siteAddresses(site)[0] ?? id} (${id})` : id}
+                </option>
+              )
+            })}
           </select>
         </div>
       )}

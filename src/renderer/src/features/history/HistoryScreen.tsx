@@ -38,6 +38,8 @@ export function HistoryScreen() {
   const [notice, setNotice] = useState<Notice>()
   const info = useCall('history.info', undefined)
   const keys = useCall('history.latestExpiryPerKey', undefined)
+  // Only to name distributions by their address in the filter; ids are shown when unknown.
+  const sites = useCall('cloudfront.sites', undefined)
   const pages = useHistoryPages(filter)
 
   const filtered = Object.values(filter).some((value) => value !== undefined)
@@ -144,6 +146,7 @@ export function HistoryScreen() {
             onChange={changeFilter}
             keys={keys.value ?? []}
             distributionIds={info.value?.distributionIds ?? []}
+            sites={sites.value ?? []}
           />
           {empty ? (
             <EmptyState

@@ -20,6 +20,8 @@ type Tab = (typeof TABS)[number]['id']
 export function NewLinkScreen() {
   const navigate = useNavigate()
   const keys = useCall('keys.list', undefined)
+  // Sites onboarded here; if the file cannot be read, the form still works with a pasted URL.
+  const sites = useCall('cloudfront.sites', undefined)
   const now = useNow()
   const [tab, setTab] = useState<Tab>('one')
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ one: null, many: null })
@@ -38,7 +40,7 @@ export function NewLinkScreen() {
       title="New link"
       description="Make a link to a private file that works for as long as you choose."
     >
-      <ErrorNotice error={keys.error} />
+      <ErrorNotice error={keys.error ?? sites.error} />
       {keys.value && list.length === 0 && (
         <EmptyState
           title="Add a signing key first"
@@ -56,7 +58,7 @@ export function NewLinkScreen() {
           <p>Links are signed with a key that your CloudFront distribution trusts.</p>
         </EmptyState>
       )}
-      {list.length > 0 && (
+      {list.length > 0 && !sites.loading && (
         <>
           <div className="link-tabs" role="tablist" aria-label="What to make">
             {TABS.map((t) => (
@@ -81,7 +83,7 @@ export function NewLinkScreen() {
           </div>
           {/* Both stay mounted, so switching tabs loses nothing (a batch keeps its progress). */}
           <div role="tabpanel" id="link-panel-one" aria-labelledby="link-tab-one" hidden={tab !== 'one'}>
-            <SingleLinkForm keys={list} now={now} />
+            <SingleLinkForm keys={list} sites={sites.value ?? []} now={now} />
           </div>
           <div role="tabpanel" id="link-panel-many" aria-labelledby="link-tab-many" hidden={tab !== 'many'}>
             <BatchPanel keys={list} now={now} />

@@ -1,7 +1,8 @@
-// One link: the key, the file's URL, how long it works, an optional label, and the advanced
+// One link: where the file is (a site and a path, or a pasted URL), the key, how long it works, an optional label, and the advanced
 // restrictions folded away. Keyfront checks everything and says what to change; the finished
 // link replaces the form until the user asks for another.
 import { useState, type FormEvent } from 'react'
+import type { SignedSite } from '../../../../shared/contract/cloudfront.ts'
 import type { KeySummary } from '../../../../shared/contract/keys.ts'
 import type { SignedLink } from '../../../../shared/contract/links.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
@@ -9,12 +10,13 @@ import { call } from '../../lib/bridge.ts'
 import { AdvancedOptions, NO_ADVANCED, type Advanced } from './AdvancedOptions.tsx'
 import { DEFAULT_EXPIRY, expiryFromNow, localEpoch, type ExpiryChoice } from './expiry.ts'
 import { ExpiryPicker } from './ExpiryPicker.tsx'
+import { FileLocation, firstPlace, isPlaceEmpty, placeUrl, type FilePlace } from './FileLocation.tsx'
 import { KeyPicker, defaultKey } from './KeyPicker.tsx'
 import { LinkResult } from './LinkResult.tsx'
 
-export function SingleLinkForm(props: { keys: KeySummary[]; now: number }) {
-  const [key, setKey] = useState(() => defaultKey(props.keys))
-  const [url, setUrl] = useState('')
+export function SingleLinkForm(props: { keys: KeySummary[]; sites: SignedSite[]; now: number }) {
+  const [place, setPlace] = useState<FilePlace>(() => firstPlace(props.sites))
+  const [key, setKey] = useState(() => siteKey(props.keys, place) ?? defaultKey(props.keys))
   const [expiry, setExpiry] = useState<ExpiryChoice>(DEFAULT_EXPIRY)
   const [advanced, setAdvanced] = useState<Advanced>(NO_ADVANCED)
   const [label, setLabel] = useState('')
@@ -23,6 +25,14 @@ export function SingleLinkForm(props: { keys: KeySummary[]; now: number }) {
   const [result, setResult] = useState<SignedLink>()
 
   if (result) return <LinkResult link={result} now={props.now} onAnother={() => setResult(undefined)} />
+
+  // Choosing another site picks the key it was onboarded with (when this computer holds it).
+  const choosePlace = (next: FilePlace) => {
+    if (next.site && next.site.distributionId !== place.site?.distributionId) {
+      setKey((current) => siteKey(props.keys, next) ?? current)
+    }
+    setPlace(next)
+  }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -38,7 +48,8 @@ export function SingleLinkForm(props: { keys: KeySummary[]; now: number }) {
       setResult(
         await call('links.sign', {
           key,
-          url,
+          url: placeUrl(place),
+          ...(place.site && { distributionId: place.site.distributionId }),
           expiresAt,
           ...(startsAt !== undefined && { startsAt }),
           ...(advanced.ip.trim() && { ipAddress: advanced.ip }),
@@ -57,23 +68,7 @@ export function SingleLinkForm(props: { keys: KeySummary[]; now: number }) {
 
   return (
     <form className="panel link-form" noValidate onSubmit={(event) => void submit(event)}>
-      <div className="field">
-        <label htmlFor="link-url">Link to the file</label>
-        <input
-          id="link-url"
-          type="url"
-          inputMode="url"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="https://d111111abcdef8.cloudfront.net/reports/annual-report.pdf"
-          value={url}
-          aria-describedby="link-url-hint"
-          onChange={(event) => setUrl(event.target.value)}
-        />
-        <span id="link-url-hint" className="hint">
-          The file’s address on your CloudFront distribution. Paste it as it is — spaces and accents are fine.
-        </span>
-      </div>
+      <FileLocation id="link" sites={props.sites} value={place} onChange={choosePlace} />
       <KeyPicker id="link-key" keys={props.keys} value={key} onChange={setKey} />
       <ExpiryPicker id="link-expiry" value={expiry} onChange={setExpiry} now={props.now} />
       <div className="field">
@@ -94,10 +89,14 @@ export function SingleLinkForm(props: { keys: KeySummary[]; now: number }) {
       <AdvancedOptions id="link-advanced" value={advanced} onChange={setAdvanced} now={props.now} />
       <ErrorNotice error={error} />
       <div className="form-actions">
-        <button type="submit" className="button primary" disabled={busy || !url.trim()}>
+        <button type="submit" className="button primary" disabled={busy || isPlaceEmpty(place)}>
           {busy ? 'Making the link…' : advanced.cookies ? 'Make signed cookies' : 'Make link'}
         </button>
       </div>
     </form>
   )
+}
+
+function siteKey(keys: KeySummary[], place: FilePlace): string | undefined {
+  return keys.find((k) => k.id === place.site?.keyId)?.id
 }

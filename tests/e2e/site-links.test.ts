@@ -1,0 +1,114 @@
+// New link for someone who knows where the file is but not its URL: a distribution onboarded
+// through the real core (moto_server as CloudFront) becomes a site; New link asks "Where is the
+// file?", builds the address from a typed path (spaces and accents), signs with the site's key,
+// and History's distribution filter (named by the site's address) finds that link alone.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { closeBrowser, launchApp, type E2eApp } from '../harness/e2e.ts'
+import { startMoto, type Moto } from '../harness/moto.ts'
+import { createTestDistribution, directClient } from '../unit/cloudfront/world.ts'
+
+let moto: Moto
+let app: E2eApp
+let distributionId: string
+let domain: string
+let siteKeyId: string
+
+const page = () => app.page
+const tab = () => page().getByRole('tabpanel')
+
+async function open(area: string): Promise<void> {
+  await page().getByRole('navigation').getByRole('button', { name: area }).click()
+  await page().getByRole('heading', { level: 1, name: area }).waitFor()
+}
+
+async function expectAccessible(): Promise<void> {
+  expect(await app.seriousA11yViolations()).toEqual([])
+}
+
+beforeAll(async () => {
+  moto = await startMoto()
+  distributionId = await createTestDistribution(directClient(moto.endpoint), 'Reports')
+  app = await launchApp({ env: moto.env })
+  // Another key first, so the form's choice of the site's key is visible.
+  await app.keyfront.keys.create({ name: 'Other key', type: 'rsa' })
+  await app.keyfront.keys.setKeyPairId('Other key', 'K2JCJMDEHXQW5F')
+  siteKeyId = (await app.keyfront.keys.create({ name: 'Reports key', type: 'rsa' })).id
+  await app.keyfront.cloudfront.onboard({ distributionId, key: siteKeyId })
+  const [site] = await app.keyfront.cloudfront.sites()
+  domain = site?.domainName ?? ''
+})
+afterAll(async () => {
+  if (app) {
+    for (const key of await app.keyfront.keys.list()) await app.keyfront.keys.delete(key.id)
+    await app.close()
+  }
+  await closeBrowser()
+  await moto.stop()
+})
+
+describe('New link for an onboarded site', () => {
+  it('asks where the file is, builds the address from a typed path, and signs with the site’s key', async () => {
+    await open('New link')
+    const where = tab().getByLabel('Where is the file?')
+    await expect(where.locator('option').allInnerTexts()).resolves.toEqual([
+      domain,
+      'Another address (paste a full link)',
+    ])
+    await expect(tab().getByLabel('Signing key').inputValue()).resolves.toBe(siteKeyId)
+    await tab().getByLabel('Path of the file').fill('/Informes/Q3 año.pdf')
+    await expect(tab().locator('.link-path-preview').innerText()).resolves.toBe(
+      `https://${domain}/Informes/Q3 año.pdf`,
+    )
+    await tab().getByLabel('Label (optional)').fill('Q3 for the board')
+    await expectAccessible()
+    await app.screenshot('site-links-form')
+
+    await tab().getByRole('button', { name: 'Make link' }).click()
+    await page().getByRole('heading', { name: 'Your link is ready — Q3 for the board' }).waitFor()
+    const link = await page().getByLabel('Signed link').inputValue()
+    const keyPairId = (await app.keyfront.keys.find(siteKeyId)).keyPairId ?? ''
+    expect(link.startsWith(`https://${domain}/Informes/Q3%20a%C3%B1o.pdf?Expires=`)).toBe(true)
+    expect(link).toContain(`&Key-Pair-Id=${keyPairId}&Signature=`)
+    await expectAccessible()
+    await app.screenshot('site-links-result')
+  })
+
+  it('still takes a pasted address ("Another address"), with no distribution recorded', async () => {
+    await tab().getByRole('button', { name: 'Make another link' }).click()
+    await tab()
+      .getByLabel('Where is the file?')
+      .selectOption({ label: 'Another address (paste a full link)' })
+    await tab().getByLabel('Link to the file').fill('https://elsewhere.example.net/a.pdf')
+    const other = (await app.keyfront.keys.find('Other key')).id
+    await tab().getByLabel('Signing key').selectOption(other)
+    await tab().getByLabel('Label (optional)').fill('Pasted one')
+    await tab().getByRole('button', { name: 'Make link' }).click()
+    await page().getByRole('heading', { name: 'Your link is ready — Pasted one' }).waitFor()
+  })
+
+  it('says what to type when a whole address is typed as the path', async () => {
+    await tab().getByRole('button', { name: 'Make another link' }).click()
+    await tab().getByLabel('Where is the file?').selectOption({ label: domain })
+    await tab().getByLabel('Path of the file').fill('https://other.example/x.pdf')
+    await tab().getByRole('button', { name: 'Make link' }).click()
+    await tab()
+      .getByRole('alert')
+      .getByText(/whole web address, not a path/)
+      .waitFor()
+  })
+
+  it('History’s distribution filter, named by the site’s address, finds only the site’s link', async () => {
+    await open('History')
+    const rows = () =>
+      page()
+        .getByRole('list', { name: /Links made with Keyfront/ })
+        .getByRole('listitem')
+    await expect.poll(() => rows().count()).toBe(2)
+    const filter = page().getByLabel('Distribution')
+    await filter.selectOption({ label: `${domain} (${distributionId})` })
+    await expect.poll(() => rows().count()).toBe(1)
+    await expect(rows().first().innerText()).resolves.toContain('Q3 for the board')
+    await expectAccessible()
+    await app.screenshot('site-links-history-filter')
+  })
+})

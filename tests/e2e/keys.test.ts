@@ -1,6 +1,7 @@
 // The Keys screen in Chromium over the real core and gnome-keyring: from the empty state, create
 // a key and import one (pasted, encrypted — the passphrase field appears — and from a file), see
-// them listed, copy a public key, set a Key-Pair-Id, export, delete with the upload warning.
+// them listed, copy a public key, set a Key-Pair-Id, export, delete with the upload warning, and
+// import a key with its Key-Pair-Id in one step, then sign with it in New link.
 // axe-clean at each step; screenshots in test-results/.
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -182,5 +183,40 @@ describe('Keys screen', () => {
     await expect(page.getByRole('table', { name: 'Signing keys' }).getByRole('row').count()).resolves.toBe(3)
     expect(keychainAccounts(app.keychainService)).not.toContain(id)
     await expectAccessible()
+  })
+
+  it('imports a key with its Key-Pair-Id in one step, ready to sign in New link', async () => {
+    const page = app.page
+    await page.getByRole('button', { name: 'Import a key' }).click()
+    await page.getByLabel('Key file').setInputFiles(fixtures.path('ec-sec1'))
+    await page.getByLabel('Name').fill('Given key')
+    const keyPairId = page.getByRole('textbox', { name: 'Key-Pair-Id (if you have it)' })
+    await page.getByText('CloudFront shows it as the ID of the public key, e.g. K2JCJMDEHXQW5F').waitFor()
+    await keyPairId.fill('k3given')
+    await page.getByText('A Key-Pair-Id is "K" followed by 13 capital letters or digits').waitFor()
+    expect(await keyPairId.getAttribute('aria-invalid')).toBe('true')
+    expect(await page.getByRole('button', { name: 'Import key' }).isDisabled()).toBe(true)
+    await keyPairId.fill('k3givenkeyid00')
+    await expect.poll(() => keyPairId.inputValue()).toBe('K3GIVENKEYID00')
+    await expectAccessible()
+    await app.screenshot('keys-import-with-id')
+    await page.getByRole('button', { name: 'Import key' }).click()
+    await page.getByRole('heading', { name: 'Given key', level: 2 }).waitFor()
+    expect(await app.keyfront.keys.find('Given key')).toMatchObject({
+      keyPairId: 'K3GIVENKEYID00',
+      fingerprint: opensslFingerprint(fixtures.path('ec-sec1')),
+    })
+    await page.getByRole('button', { name: '← All keys' }).click()
+    const row = page.getByRole('table', { name: 'Signing keys' }).getByRole('row', { name: /Given key/ })
+    await expect(row.innerText()).resolves.toMatch(/Given key\s+ECDSA P-256.*K3GIVENKEYID00/s)
+
+    await page.getByRole('navigation').getByRole('button', { name: 'New link' }).click()
+    const keySelect = page.getByRole('tabpanel').getByLabel('Signing key')
+    await keySelect.selectOption({ label: 'Given key — ECDSA P-256 · K3GIVENKEYID00' })
+    await page.getByLabel('Link to the file').fill('https://d111111abcdef8.cloudfront.net/given.pdf')
+    await page.getByRole('button', { name: 'Make link' }).click()
+    await page.getByText('(Key-Pair-Id K3GIVENKEYID00)').waitFor()
+    await expectAccessible()
+    await app.screenshot('keys-import-with-id-signed')
   })
 })

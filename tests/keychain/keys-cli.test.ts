@@ -189,6 +189,47 @@ describe('keyfront keys', () => {
     expect(await json('keys', 'show', 'Legacy')).toMatchObject({ keyPairId: 'K2JCJMDEHXQW5F' })
   })
 
+  it('import --key-pair-id: the key is listed with that id and signs links with it', async () => {
+    const bad = await jsonError(
+      'keys',
+      'import',
+      '--name',
+      'Given',
+      '--file',
+      fixtures.path('ec-sec1'),
+      '--key-pair-id',
+      'not-an-id',
+    )
+    expect(bad).toMatchObject({ code: 1, error: { code: 'KEY_PAIR_ID_INVALID' } })
+    const run = await keyfront(
+      'keys',
+      'import',
+      '--name',
+      'Given',
+      '--file',
+      fixtures.path('ec-sec1'),
+      '--key-pair-id',
+      'K3GIVENKEYID00',
+    )
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toMatch(
+      /with Key-Pair-Id K3GIVENKEYID00\. Sign links with it: keyfront sign URL --key "Given"/,
+    )
+    const list = await json<KeySummary[]>('keys', 'list')
+    expect(list.find((key) => key.name === 'Given')).toMatchObject({ keyPairId: 'K3GIVENKEYID00' })
+    const signed = await keyfront(
+      'sign',
+      'https://d111111abcdef8.cloudfront.net/a.txt',
+      '--key',
+      'Given',
+      '--expires',
+      '1d',
+    )
+    expect(signed.code, signed.stderr).toBe(0)
+    expect(signed.stdout).toMatch(/&Key-Pair-Id=K3GIVENKEYID00&Signature=/)
+    expect((await keyfront('inspect', signed.stdout.trim())).stdout).toMatch(/\nSignature {3}verified\n/)
+  })
+
   it('export: writes encrypted PKCS#8 (mode 0600) with the passphrase from --passphrase-env', async () => {
     const out = join(outDir, 'legacy.pem')
     expect(await json('keys', 'export', 'Legacy', '--out', out, '--passphrase-env', 'KF_PASS')).toEqual({
@@ -218,7 +259,12 @@ describe('keyfront keys', () => {
       wasUploaded: false,
       keyPairIds: [],
     })
-    expect((await json<KeySummary[]>('keys', 'list')).map((k) => k.name)).toEqual(['Web RSA', 'Enc', 'Held'])
+    expect((await json<KeySummary[]>('keys', 'list')).map((k) => k.name)).toEqual([
+      'Web RSA',
+      'Enc',
+      'Held',
+      'Given',
+    ])
   })
 
   it('never printed any private key text', () => {
@@ -226,6 +272,7 @@ describe('keyfront keys', () => {
       keyFromFile(fixtures.path('rsa-pkcs1')),
       keyFromFile(fixtures.path('rsa-pkcs8')),
       keyFromFile(fixtures.path('ec-pkcs8-encrypted'), PASSPHRASE),
+      keyFromFile(fixtures.path('ec-sec1')),
     ]
     const printed = outputs.join('\n')
     for (const key of keys) expect(containsPrivateMaterial(printed, key)).toBe(false)

@@ -173,6 +173,42 @@ describe('importing keys', () => {
   })
 })
 
+describe('importing a key with its Key-Pair-Id', () => {
+  it('stores the key and the id in one step, and signs with that id', async () => {
+    const { keys } = freshService()
+    const summary = await keys.import({
+      name: 'Given',
+      pem: fixtures.text('ec-pkcs8-encrypted'),
+      passphrase: PASSPHRASE,
+      keyPairId: ' K2JCJMDEHXQW5F ',
+    })
+    expect(summary).toMatchObject({ keyPairId: 'K2JCJMDEHXQW5F', uploads: [{ keyPairId: 'K2JCJMDEHXQW5F' }] })
+    expect(await keys.list()).toEqual([summary])
+    const signing = await keys.loadSigningKey('Given')
+    expect(signing.keyPairId).toBe('K2JCJMDEHXQW5F')
+    const signature = sign('sha256', Buffer.from('policy'), signing.privateKey)
+    expect(verify('sha256', Buffer.from('policy'), signing.publicKey, signature)).toBe(true)
+  })
+
+  it('imports nothing when the id is malformed or already names another key', async () => {
+    const { keys } = freshService()
+    const entriesBefore = keychainEntries(service).size
+    await expect(
+      keys.import({ name: 'Bad id', pem: fixtures.text('rsa-pkcs8'), keyPairId: 'APKAEIBAERJR2EXAMPLE' }),
+    ).rejects.toMatchObject({ code: 'KEY_PAIR_ID_INVALID' })
+    await keys.import({ name: 'First', pem: fixtures.text('ec-sec1'), keyPairId: 'K3ECDSAKEYP256' })
+    await expect(
+      keys.import({ name: 'Second', pem: fixtures.text('rsa-pkcs8'), keyPairId: 'K3ECDSAKEYP256' }),
+    ).rejects.toMatchObject({
+      code: 'KEY_PAIR_ID_INVALID',
+      message: expect.stringContaining('"First"') as unknown,
+    })
+    expect((await keys.list()).map((k) => k.name)).toEqual(['First'])
+    // Only First reached the keychain: the refused imports left no secret behind.
+    expect(keychainEntries(service).size).toBe(entriesBefore + 1)
+  })
+})
+
 describe('managing keys', () => {
   it('shows the SPKI public key OpenSSL derives, by name or id', async () => {
     const { keys } = freshService()

@@ -37,13 +37,14 @@ export const registerKeys: Register = (program, run) => {
     .requiredOption('--name <name>', 'a name for the key')
     .requiredOption('--file <file>', 'the private key file')
     .option('--passphrase-env <VAR>', "environment variable holding the key's passphrase")
-    .action((options: { name: string; file: string; passphraseEnv?: string }) =>
+    .option('--key-pair-id <id>', 'the ID CloudFront gave its public key, if it is uploaded already')
+    .action((options: { name: string; file: string; passphraseEnv?: string; keyPairId?: string }) =>
       run(async ({ ctx }) => {
         const pem = await readKeyFile(options.file)
         const passphrase = options.passphraseEnv ? passphraseFrom(ctx.io, options.passphraseEnv) : undefined
         const key = await ctx
           .keyfront()
-          .keys.import({ name: options.name, pem, passphrase })
+          .keys.import({ name: options.name, pem, passphrase, keyPairId: options.keyPairId })
           .catch((error: unknown) => {
             if (error instanceof KeyfrontError && error.code === 'KEY_PASSPHRASE_REQUIRED') {
               throw new KeyfrontError(
@@ -180,6 +181,9 @@ function describeKey(key: KeySummary): string {
 }
 
 function nextStep(key: KeySummary): string {
+  if (key.keyPairId !== undefined) {
+    return `Its private key is in the OS keychain, with Key-Pair-Id ${key.keyPairId}. Sign links with it: keyfront sign URL --key "${key.name}" --expires 1d`
+  }
   return `Its private key is in the OS keychain. Next, upload its public key to CloudFront: keyfront cloudfront upload "${key.name}" (or print it for uploading yourself: keyfront keys export-public "${key.name}")`
 }
 
@@ -207,7 +211,8 @@ async function readKeyFile(file: string): Promise<string> {
   }
 }
 
-function passphraseFrom(io: CliIo, variable: string): string {
+/** The passphrase in the environment variable named by --passphrase-env VAR (keys import/export, sign). */
+export function passphraseFrom(io: CliIo, variable: string): string {
   const value = io.env[variable]
   if (!value) {
     throw usageError(

@@ -13,11 +13,13 @@ import { findSite, siteAddresses, siteLink } from '../../shared/site-link.ts'
 import type { CliContext } from '../context.ts'
 import { usageError, type Register } from '../program.ts'
 import { siteNotFound } from './cloudfront.ts'
+import { passphraseFrom } from './keys.ts'
 
 interface SignOptions {
   key?: string
   keyFile?: string
   keyPairId?: string
+  passphraseEnv?: string
   expires: string
   starts?: string
   ip?: string
@@ -37,6 +39,7 @@ export const registerSign: Register = (program, run) => {
     .option('--key <name>', 'a key Keyfront holds (name or id)')
     .option('--key-file <pem>', 'a PEM private key file Keyfront does not hold (with --key-pair-id)')
     .option('--key-pair-id <id>', "that key's CloudFront Key-Pair-Id")
+    .option('--passphrase-env <VAR>', "with --key-file: environment variable holding the file's passphrase")
     .requiredOption(
       '--expires <when>',
       'when it stops working: 90m, 12h, 7d, 2026-12-01T09:00Z (ISO-8601) or epoch seconds',
@@ -50,7 +53,7 @@ export const registerSign: Register = (program, run) => {
     .action((url: string | undefined, options: SignOptions) =>
       run(async ({ ctx }) => {
         const site = options.site !== undefined ? await chooseSite(ctx, options.site, url) : undefined
-        const key = await chooseKey(options, site?.keyId)
+        const key = await chooseKey(ctx, options, site?.keyId)
         const now = Date.now()
         const conditions = {
           key,
@@ -92,7 +95,7 @@ async function chooseSite(
   return { ...site, host }
 }
 
-async function chooseKey(options: SignOptions, siteKey?: string): Promise<KeyChoice> {
+async function chooseKey(ctx: CliContext, options: SignOptions, siteKey?: string): Promise<KeyChoice> {
   if (options.key !== undefined && options.keyFile !== undefined) {
     throw usageError('Choose one key: --key NAME (a key Keyfront holds) or --key-file PEM, not both.')
   }
@@ -100,7 +103,12 @@ async function chooseKey(options: SignOptions, siteKey?: string): Promise<KeyCho
     if (options.keyPairId === undefined) {
       throw usageError('--key-file needs --key-pair-id ID: the ID CloudFront gave the public key.')
     }
-    return loadKeyFile(options.keyFile, options.keyPairId)
+    const passphrase =
+      options.passphraseEnv !== undefined ? passphraseFrom(ctx.io, options.passphraseEnv) : undefined
+    return loadKeyFile(options.keyFile, options.keyPairId, passphrase)
+  }
+  if (options.passphraseEnv !== undefined) {
+    throw usageError('--passphrase-env goes with --key-file. A held key (--key) needs no passphrase.')
   }
   if (options.keyPairId !== undefined) {
     throw usageError('--key-pair-id goes with --key-file. A held key (--key) already knows its Key-Pair-Id.')

@@ -87,8 +87,15 @@ export class KeyService implements SigningKeySource, KeyDirectory {
     return this.#exclusive(async (records) => this.#add(records, request.name, privateKey))
   }
 
-  async import(request: { name: string; pem: string; passphrase?: string }): Promise<KeySummary> {
+  /** With a Key-Pair-Id, the key is stored with it in one step: both, or neither when either is refused. */
+  async import(request: {
+    name: string
+    pem: string
+    passphrase?: string
+    keyPairId?: string
+  }): Promise<KeySummary> {
     checkName(request.name, await this.#file.read())
+    const keyPairId = request.keyPairId === undefined ? undefined : checkTypedKeyPairId(request.keyPairId)
     const privateKey = readPrivateKey(request.pem, request.passphrase)
     return this.#exclusive(async (records) => {
       const print = fingerprint(privateKey)
@@ -99,7 +106,9 @@ export class KeyService implements SigningKeySource, KeyDirectory {
           `Keyfront already holds this key, as "${held.name}" (same fingerprint). Use that key instead of importing it again.`,
         )
       }
-      return this.#add(records, request.name, privateKey)
+      if (keyPairId !== undefined) checkKeyPairIdFree(records, keyPairId)
+      const uploads = keyPairId === undefined ? [] : [{ keyPairId, recordedAt: this.#clock.now() }]
+      return this.#add(records, request.name, privateKey, uploads)
     })
   }
 
@@ -114,14 +123,7 @@ export class KeyService implements SigningKeySource, KeyDirectory {
 
   /** Records a Key-Pair-Id typed by hand, for a public key uploaded outside Keyfront. */
   async setKeyPairId(ref: string, keyPairId: string): Promise<KeySummary> {
-    const id = keyPairId.trim()
-    if (!KEY_PAIR_ID_PATTERN.test(id)) {
-      throw new KeyfrontError(
-        'KEY_PAIR_ID_INVALID',
-        'A Key-Pair-Id is "K" followed by 13 capital letters or digits, like K2JCJMDEHXQW5F. Copy it from the CloudFront console (Public keys, column ID).',
-      )
-    }
-    return this.#addUpload(ref, { keyPairId: id }, true)
+    return this.#addUpload(ref, { keyPairId: checkTypedKeyPairId(keyPairId) }, true)
   }
 
   async recordUpload(ref: string, upload: Omit<KeyUpload, 'recordedAt'>): Promise<KeySummary> {
@@ -167,7 +169,12 @@ export class KeyService implements SigningKeySource, KeyDirectory {
     }
   }
 
-  async #add(records: KeyRecord[], name: string, privateKey: KeyObject): Promise<KeySummary> {
+  async #add(
+    records: KeyRecord[],
+    name: string,
+    privateKey: KeyObject,
+    uploads: KeyUpload[] = [],
+  ): Promise<KeySummary> {
     const record: KeyRecord = {
       id: randomUUID(),
       name: checkName(name, records),
@@ -175,7 +182,7 @@ export class KeyService implements SigningKeySource, KeyDirectory {
       fingerprint: fingerprint(privateKey),
       createdAt: this.#clock.now(),
       publicKey: spkiDer(privateKey).toString('base64'),
-      uploads: [],
+      uploads,
     }
     await this.#keychain.set(record.id, toKeychainValue(privateKey))
     try {
@@ -191,15 +198,7 @@ export class KeyService implements SigningKeySource, KeyDirectory {
   async #addUpload(ref: string, upload: Omit<KeyUpload, 'recordedAt'>, byHand: boolean): Promise<KeySummary> {
     return this.#exclusive(async (records) => {
       const record = findRecord(records, ref)
-      const other = records.find(
-        (r) => r.id !== record.id && r.uploads.some((u) => u.keyPairId === upload.keyPairId),
-      )
-      if (byHand && other) {
-        throw new KeyfrontError(
-          'KEY_PAIR_ID_INVALID',
-          `That Key-Pair-Id already belongs to the key "${other.name}". Each CloudFront public key matches one key pair.`,
-        )
-      }
+      if (byHand) checkKeyPairIdFree(records, upload.keyPairId, record.id)
       const entry: KeyUpload = { ...upload, recordedAt: this.#clock.now() }
       const updated = {
         ...record,
@@ -241,5 +240,28 @@ function parseKeychainValue(value: string): KeyObject | undefined {
     return fromKeychainValue(value)
   } catch {
     return undefined
+  }
+}
+
+/** A Key-Pair-Id typed by hand, trimmed, or why it cannot be one. */
+function checkTypedKeyPairId(keyPairId: string): string {
+  const id = keyPairId.trim()
+  if (!KEY_PAIR_ID_PATTERN.test(id)) {
+    throw new KeyfrontError(
+      'KEY_PAIR_ID_INVALID',
+      'A Key-Pair-Id is "K" followed by 13 capital letters or digits, like K2JCJMDEHXQW5F. Copy it from the CloudFront console (Public keys, column ID).',
+    )
+  }
+  return id
+}
+
+/** A typed Key-Pair-Id must not already name another key: each CloudFront public key matches one key pair. */
+function checkKeyPairIdFree(records: KeyRecord[], keyPairId: string, exceptId?: string): void {
+  const other = records.find((r) => r.id !== exceptId && r.uploads.some((u) => u.keyPairId === keyPairId))
+  if (other) {
+    throw new KeyfrontError(
+      'KEY_PAIR_ID_INVALID',
+      `That Key-Pair-Id already belongs to the key "${other.name}". Each CloudFront public key matches one key pair.`,
+    )
   }
 }

@@ -1,5 +1,5 @@
-// A signing key read from a PEM file (`keyfront sign --key-file PEM --key-pair-id ID`), for keys
-// Keyfront does not hold. Read with the key store's own reader, so the same keys are accepted and
+// A signing key read from a PEM file (`keyfront sign --key-file PEM --key-pair-id ID`, with
+// --passphrase-env VAR when the file is encrypted), for keys Keyfront does not hold. Read with the key store's own reader, so the same keys are accepted and
 // refused with the same messages. The key lives in memory for this one command.
 import { createHash, createPublicKey, type KeyObject } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
@@ -9,7 +9,7 @@ import { KeyfrontError, isKeyfrontError } from '../../shared/errors.ts'
 import { keyTypeOf, readPrivateKey } from '../keys/key-material.ts'
 import type { SigningKey } from '../keys/signing-key.ts'
 
-export async function loadKeyFile(path: string, keyPairId: string): Promise<SigningKey> {
+export async function loadKeyFile(path: string, keyPairId: string, passphrase?: string): Promise<SigningKey> {
   const id = keyPairId.trim()
   if (!KEY_PAIR_ID_PATTERN.test(id)) {
     throw new KeyfrontError(
@@ -33,18 +33,23 @@ export async function loadKeyFile(path: string, keyPairId: string): Promise<Sign
       `Keyfront cannot read the key file ${path}. Check the path and that you may read it.`,
     )
   }
-  return readPrivateKeyChecked(text, path, id)
+  return readPrivateKeyChecked(text, path, id, passphrase)
 }
 
-function readPrivateKeyChecked(text: string, path: string, keyPairId: string): SigningKey {
+function readPrivateKeyChecked(
+  text: string,
+  path: string,
+  keyPairId: string,
+  passphrase: string | undefined,
+): SigningKey {
   let privateKey: KeyObject
   try {
-    privateKey = readPrivateKey(text)
+    privateKey = readPrivateKey(text, passphrase)
   } catch (error) {
     if (isKeyfrontError(error) && error.code === 'KEY_PASSPHRASE_REQUIRED') {
       throw new KeyfrontError(
         'KEY_PASSPHRASE_REQUIRED',
-        `${path} is protected by a passphrase. Import it once with "keyfront keys import" and sign with --key NAME instead.`,
+        `${path} is protected by a passphrase. Put the passphrase in an environment variable and name it with --passphrase-env VAR (or import the key once with "keyfront keys import" and sign with --key NAME).`,
       )
     }
     throw error

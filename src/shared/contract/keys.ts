@@ -69,9 +69,14 @@ export const keysContract = {
   'keys.list': channel(z.undefined(), z.array(KeySummary)),
   /** Generates a key pair (off the event loop) and keeps the private half in the OS keychain. */
   'keys.create': channel(z.object({ name: Name, type: KeyType }), KeySummary),
-  /** Imports a PEM private key (PKCS#1, PKCS#8, SEC1, encrypted PKCS#8). */
+  /** Imports a PEM private key (PKCS#1, PKCS#8, SEC1, encrypted PKCS#8), with its Key-Pair-Id if known. */
   'keys.import': channel(
-    z.object({ name: Name, pem: z.string().max(MAX_KEY_TEXT_BYTES), passphrase: Passphrase.optional() }),
+    z.object({
+      name: Name,
+      pem: z.string().max(MAX_KEY_TEXT_BYTES),
+      passphrase: Passphrase.optional(),
+      keyPairId: z.string().max(64).optional(),
+    }),
     KeySummary,
   ),
   'keys.show': channel(z.object({ ref: KeyRef }), KeyDetails),

@@ -22,6 +22,17 @@ const rsaPublic = join(dir, 'rsa.pub.pem')
 writeFileSync(rsaFile, pem(RSA_KEY.privateKey))
 writeFileSync(ecFile, pem(EC_KEY.privateKey))
 writeFileSync(rsaPublic, pem(RSA_KEY.publicKey, 'public'))
+// An encrypted PKCS#8 file, as `openssl pkcs8 -topk8 -v2 aes-256-cbc` writes it.
+const encryptedFile = join(dir, 'rsa-encrypted.pem')
+writeFileSync(
+  encryptedFile,
+  RSA_KEY.privateKey.export({
+    type: 'pkcs8',
+    format: 'pem',
+    cipher: 'aes-256-cbc',
+    passphrase: 'open sesame',
+  }),
+)
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const URL_A = 'https://d111111abcdef8.cloudfront.net/reports/Q3 report.pdf'
@@ -189,6 +200,58 @@ describe('keyfront sign', () => {
     const run = await cli([...argv, '--json'])
     expect(run.code).toBe(1)
     expect(JSON.parse(run.stdout)).toMatchObject({ error: { code } })
+  })
+
+  describe('--key-file with a passphrase-protected key', () => {
+    const encrypted = ['--key-file', encryptedFile, '--key-pair-id', 'K2JCJMDEHXQW5F']
+    const withPass = (value: string) => ({ ...env, KF_KEY_PASS: value })
+
+    it('signs with the passphrase from --passphrase-env, the same link as the unencrypted file', async () => {
+      const argv = ['sign', URL_A, '--expires', '2030-01-01T00:00Z']
+      const run = await runCli([...argv, ...encrypted, '--passphrase-env', 'KF_KEY_PASS'], {
+        env: withPass('open sesame'),
+      })
+      expect(run.code, run.stderr).toBe(0)
+      // RSA PKCS#1 v1.5 signatures are deterministic: same key, same policy, same link.
+      expect(run.stdout).toBe((await cli([...argv, ...withFile])).stdout)
+      const checked = await cli(['inspect', run.stdout.trim(), '--public-key', rsaPublic])
+      expect(checked.stdout).toMatch(/\nSignature {3}verified\n/)
+    })
+
+    it('exits 1 with KEY_WRONG_PASSPHRASE for a wrong passphrase', async () => {
+      const run = await runCli(
+        ['sign', URL_A, ...encrypted, '--passphrase-env', 'KF_KEY_PASS', '--expires', '1d', '--json'],
+        { env: withPass('wrong one') },
+      )
+      expect(run.code).toBe(1)
+      expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: 'KEY_WRONG_PASSPHRASE' } })
+    })
+
+    it('exits 1 with KEY_PASSPHRASE_REQUIRED naming --passphrase-env when none is given', async () => {
+      const run = await cli(['sign', URL_A, ...encrypted, '--expires', '1d', '--json'])
+      expect(run.code).toBe(1)
+      expect(JSON.parse(run.stdout)).toMatchObject({
+        error: {
+          code: 'KEY_PASSPHRASE_REQUIRED',
+          message: expect.stringMatching(/--passphrase-env VAR/) as unknown,
+        },
+      })
+    })
+
+    it.each([
+      [
+        ['sign', URL_A, ...encrypted, '--passphrase-env', 'KF_UNSET_VAR', '--expires', '1d'],
+        /The environment variable KF_UNSET_VAR is not set\. Put the passphrase in it first/,
+      ],
+      [
+        ['sign', URL_A, '--key', 'main', '--passphrase-env', 'KF_KEY_PASS', '--expires', '1d'],
+        /--passphrase-env goes with --key-file/,
+      ],
+    ])('exits 2 for a wrong command line: %j', async (argv, message) => {
+      const run = await cli(argv)
+      expect(run.code).toBe(2)
+      expect(run.stderr).toMatch(message)
+    })
   })
 
   it('names the line of a bad URL in a stdin batch', async () => {

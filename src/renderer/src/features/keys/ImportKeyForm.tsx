@@ -1,10 +1,11 @@
 // "Import a key": a PEM private key from a file (read here, refused above 64 KiB before anything
-// is sent) or pasted. When the key turns out to be encrypted, a passphrase field appears.
+// is sent) or pasted. When the key turns out to be encrypted, a passphrase field appears. Its
+// Key-Pair-Id, when the person has it, is stored with the key in the same request.
 import { useEffect, useRef, useState, type ChangeEvent } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
 import { BridgeError, call } from '../../lib/bridge.ts'
-import { MAX_KEY_TEXT_BYTES, type KeySummary } from '../../../../shared/contract/keys.ts'
+import { KEY_PAIR_ID_PATTERN, MAX_KEY_TEXT_BYTES, type KeySummary } from '../../../../shared/contract/keys.ts'
 import { submitTo, useAction } from '../../lib/use-action.ts'
 
 type Source = 'file' | 'paste'
@@ -20,11 +21,19 @@ export function ImportKeyForm(props: { onImported: (key: KeySummary) => void; on
   const [fileText, setFileText] = useState<string>()
   const [pasted, setPasted] = useState('')
   const [passphrase, setPassphrase] = useState('')
+  const [keyPairId, setKeyPairId] = useState('')
   const [fileError, setFileError] = useState<unknown>()
   const passphraseInput = useRef<HTMLInputElement>(null)
   const pem = source === 'file' ? fileText : pasted
+  const typedId = keyPairId.trim()
+  const idValid = typedId === '' || KEY_PAIR_ID_PATTERN.test(typedId)
   const submit = useAction(async () => {
-    const key = await call('keys.import', { name, pem: pem ?? '', passphrase: passphrase || undefined })
+    const key = await call('keys.import', {
+      name,
+      pem: pem ?? '',
+      passphrase: passphrase || undefined,
+      keyPairId: typedId || undefined,
+    })
     props.onImported(key)
   })
   const code = submit.error instanceof BridgeError ? submit.error.code : undefined
@@ -118,6 +127,26 @@ export function ImportKeyForm(props: { onImported: (key: KeySummary) => void; on
           onChange={(event) => setName(event.target.value)}
         />
       </div>
+      <div className="field">
+        <label htmlFor="import-key-pair-id">Key-Pair-Id (if you have it)</label>
+        <input
+          id="import-key-pair-id"
+          type="text"
+          className="mono"
+          value={keyPairId}
+          maxLength={64}
+          spellCheck={false}
+          autoComplete="off"
+          aria-describedby="import-key-pair-id-hint"
+          aria-invalid={!idValid}
+          onChange={(event) => setKeyPairId(event.target.value.toUpperCase())}
+        />
+        <span id="import-key-pair-id-hint" className="hint">
+          {idValid
+            ? 'CloudFront shows it as the ID of the public key, e.g. K2JCJMDEHXQW5F. Leave it empty if you do not have it yet.'
+            : 'A Key-Pair-Id is "K" followed by 13 capital letters or digits, e.g. K2JCJMDEHXQW5F.'}
+        </span>
+      </div>
       {asksPassphrase && (
         <div className="field">
           <label htmlFor="import-key-passphrase">Passphrase of the key</label>
@@ -142,7 +171,7 @@ export function ImportKeyForm(props: { onImported: (key: KeySummary) => void; on
         label="Import key"
         busyLabel="Importing…"
         busy={submit.busy}
-        disabled={!pem}
+        disabled={!pem || !idValid}
         onCancel={props.onCancel}
       />
     </form>

@@ -1,7 +1,8 @@
 // New link for someone who knows where the file is but not its URL: a distribution onboarded
 // through the real core (moto_server as CloudFront) becomes a site; New link asks "Where is the
 // file?", builds the address from a typed path (spaces and accents), signs with the site's key,
-// and History's distribution filter (named by the site's address) finds that link alone.
+// and History's distribution filter (named by the site's address) finds that link alone. Many links
+// takes paths on the site too, and records the site on every link of the batch.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeBrowser, launchApp, type E2eApp } from '../harness/e2e.ts'
 import { startMoto, type Moto } from '../harness/moto.ts'
@@ -110,5 +111,43 @@ describe('New link for an onboarded site', () => {
     await expect(rows().first().innerText()).resolves.toContain('Q3 for the board')
     await expectAccessible()
     await app.screenshot('site-links-history-filter')
+  })
+
+  it('Many links signs paths on the site with its key, and the distribution filter finds the batch', async () => {
+    await open('New link')
+    await page().getByRole('tab', { name: 'Many links' }).click()
+    const where = tab().getByLabel('Where are the files?')
+    await expect(where.locator('option:checked').innerText()).resolves.toBe(domain)
+    await expect(tab().getByLabel('Signing key').inputValue()).resolves.toBe(siteKeyId)
+    await tab().getByLabel('Paths of the files, one per line').fill('Informes/Q4 año.pdf\n/data/b.csv\n')
+    await tab().getByText(`2 paths. Each becomes https://${domain}/`).waitFor()
+    await expectAccessible()
+    await app.screenshot('site-links-batch-form')
+
+    await tab().getByRole('button', { name: 'Sign 2 links' }).click()
+    await tab()
+      .getByRole('heading', { name: /^Signed 2 links in/ })
+      .waitFor()
+    const out = (await tab().getByLabel('Signed links, one per line').inputValue()).split('\n')
+    expect(out).toHaveLength(2)
+    expect(out[0]?.startsWith(`https://${domain}/Informes/Q4%20a%C3%B1o.pdf?Expires=`)).toBe(true)
+    expect(out[1]?.startsWith(`https://${domain}/data/b.csv?Expires=`)).toBe(true)
+    await expectAccessible()
+    await app.screenshot('site-links-batch-result')
+
+    await open('History')
+    const rows = () =>
+      page()
+        .getByRole('list', { name: /Links made with Keyfront/ })
+        .getByRole('listitem')
+    await expect.poll(() => rows().count()).toBe(4)
+    await page()
+      .getByLabel('Distribution')
+      .selectOption({ label: `${domain} (${distributionId})` })
+    await expect.poll(() => rows().count()).toBe(3)
+    const texts = (await rows().allInnerTexts()).join('\n')
+    expect(texts).toContain('Q4 año.pdf')
+    expect(texts).toContain('data/b.csv')
+    await expectAccessible()
   })
 })

@@ -146,6 +146,43 @@ describe('keyfront cloudfront onboard', () => {
     expect((await keyfront('sign', '--site', distributionId, '--expires', '1d')).code).toBe(2)
   })
 
+  it('`sign --site S` with no path signs every path of stdin on the site, in order, recording the distribution', async () => {
+    const [site] = await json<SignedSite[]>('cloudfront', 'sites')
+    const domain = site?.domainName ?? ''
+    const history = new HistoryStore({ dataDir, clock: { now: () => Date.now() } })
+    const before = history.list({ limit: 100 }).entries.length
+    history.close()
+
+    const signed = await runCli(['sign', '--site', distributionId, '--expires', '1d'], {
+      env,
+      stdin: 'b/second file.pdf\n\n/a/first.pdf\n',
+    })
+    expect(signed.code, signed.stderr).toBe(0)
+    const links = signed.stdout.trim().split('\n')
+    expect(links).toHaveLength(2)
+    expect(links[0]).toMatch(
+      new RegExp(`^https://${domain.replace(/\./g, '\\.')}/b/second%20file\\.pdf\\?Expires=`),
+    )
+    expect(links[1]).toMatch(new RegExp(`^https://${domain.replace(/\./g, '\\.')}/a/first\\.pdf\\?Expires=`))
+    expect(links[1]).toContain(`&Key-Pair-Id=${site?.keyPairId}&`)
+
+    const after = new HistoryStore({ dataDir, clock: { now: () => Date.now() } })
+    const entries = after.list({ limit: 100 }).entries
+    expect(entries.length).toBe(before + 2)
+    expect(entries.slice(0, 2)).toEqual([
+      expect.objectContaining({ distributionId, keyId, source: 'batch' }),
+      expect.objectContaining({ distributionId, keyId, source: 'batch' }),
+    ])
+    after.close()
+
+    const wholeUrl = await runCli(['sign', '--site', distributionId, '--expires', '1d', '--json'], {
+      env,
+      stdin: 'https://elsewhere.example/x.pdf\n',
+    })
+    expect(wholeUrl.code).toBe(1)
+    expect(JSON.parse(wholeUrl.stdout)).toMatchObject({ error: { code: 'URL_INVALID' } })
+  })
+
   it('lists the public keys, marking the one Keyfront holds, and reuses it on upload', async () => {
     const text = await keyfront('cloudfront', 'keys')
     expect(text.stdout).toMatch(/^KEY-PAIR-ID\s+NAME\s+KEYFRONT KEY/)

@@ -2,7 +2,8 @@
 // signed URL (or cookie set) on stdout; with no URL, every URL of stdin (one per line) signed on
 // worker threads, one signed URL per line in the same order. Notes for people go to stderr, so
 // `$(keyfront sign …)` captures just the link. `--site S PATH` signs a path on a distribution
-// onboarded from this computer, with its onboarded key unless --key says otherwise.
+// onboarded from this computer, with its onboarded key unless --key says otherwise; with no PATH,
+// every path of stdin on that site, the distribution recorded for each.
 import { Option } from 'commander'
 import type { KeyChoice } from '../../core/signing/link-service.ts'
 import { loadKeyFile } from '../../core/signing/key-file.ts'
@@ -52,7 +53,7 @@ export const registerSign: Register = (program, run) => {
     .option('--label <text>', 'a note kept with the link in the history')
     .action((url: string | undefined, options: SignOptions) =>
       run(async ({ ctx }) => {
-        const site = options.site !== undefined ? await chooseSite(ctx, options.site, url) : undefined
+        const site = options.site !== undefined ? await chooseSite(ctx, options.site) : undefined
         const key = await chooseKey(ctx, options, site?.keyId)
         const now = Date.now()
         const conditions = {
@@ -76,18 +77,13 @@ export const registerSign: Register = (program, run) => {
             link.signedUrl ?? (link.cookies ?? []).map((c) => `Set-Cookie: ${c.setCookie}`).join('\n')
           return { json: link, text }
         }
-        return signStdin(ctx, conditions, options)
+        return signStdin(ctx, conditions, options, site)
       }),
     )
 }
 
 /** The site and which of its addresses the link uses: the one named, else its first. */
-async function chooseSite(
-  ctx: CliContext,
-  ref: string,
-  path: string | undefined,
-): Promise<SignedSite & { host: string }> {
-  if (path === undefined) throw usageError('--site signs one file: give its path, e.g. reports/q3.pdf.')
+async function chooseSite(ctx: CliContext, ref: string): Promise<SignedSite & { host: string }> {
   const site = findSite(await ctx.keyfront().cloudfront.sites(), ref)
   if (!site) throw siteNotFound(ref)
   const addresses = siteAddresses(site)
@@ -124,19 +120,29 @@ async function signStdin(
   ctx: CliContext,
   conditions: { key: KeyChoice; expiresAt: number; hash: HashChoice },
   options: SignOptions,
+  site: (SignedSite & { host: string }) | undefined,
 ) {
   if (options.cookies || options.resource !== undefined) {
     throw usageError('--cookies and --resource apply to one URL. Give the URL as an argument.')
   }
   const input = await ctx.io.readStdin()
   if (input === undefined) {
-    throw usageError('Give a URL to sign, or pipe URLs to standard input, one per line.')
+    throw usageError(
+      site
+        ? 'Give the path of the file (e.g. reports/q3.pdf), or pipe paths to standard input, one per line.'
+        : 'Give a URL to sign, or pipe URLs to standard input, one per line.',
+    )
   }
-  const urls = input
+  const lines = input
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line !== '')
-  const result = await ctx.keyfront().links.signBatch({ ...conditions, urls })
+  const urls = site ? lines.map((path) => siteLink(site.host, path)) : lines
+  const result = await ctx.keyfront().links.signBatch({
+    ...conditions,
+    urls,
+    ...(site && { distributionId: site.distributionId }),
+  })
   const seconds = result.elapsedMs / 1000
   ctx.io.stderr(
     `Signed ${urls.length} link${urls.length === 1 ? '' : 's'} in ${seconds.toFixed(2)} s, valid until ${formatUtc(result.expiresAt)} (${describeFromNow(result.expiresAt, Date.now())}).\n`,

@@ -54,6 +54,8 @@ export interface SignInput extends ConditionsInput {
 
 export interface BatchInput extends ConditionsInput {
   urls: readonly string[]
+  /** The distribution every URL belongs to, when known (a site chosen for the batch): for the history. */
+  distributionId?: string
 }
 
 type ReadyKey = SigningKey & { keyPairId: string }
@@ -119,6 +121,7 @@ export class LinkService {
     const elapsedMs = performance.now() - started
     const canned = isCanned(conditions, undefined)
     const marker = canned ? `Expires=${conditions.expiresAt}&Key-Pair-Id=` : 'Policy='
+    const distribution = input.distributionId ? { distributionId: input.distributionId } : {}
     this.#deps.history.record(
       signed.map((signedUrl, i) => {
         const resource = signedUrl.slice(0, signedUrl.lastIndexOf(marker) - 1)
@@ -128,6 +131,7 @@ export class LinkService {
         const url = (input.urls[i] ?? '').trim()
         return {
           ...this.#record(key, conditions, { kind: 'url', url, resource, policy, canned }, input.label),
+          ...distribution,
           source: 'batch',
         }
       }),

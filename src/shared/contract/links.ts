@@ -78,6 +78,8 @@ export const BatchRequest = SignConditions.extend({
   /** Ties progress events (`task.progress`) and cancelBatch to this batch. */
   task: z.string().min(1).max(100),
   urls: z.array(Url).min(1).max(MAX_BATCH_URLS),
+  /** The site (onboarded distribution) every URL was built for: recorded on each history entry. */
+  distributionId: DistributionId.optional(),
 })
 export type BatchRequest = z.input<typeof BatchRequest>
 

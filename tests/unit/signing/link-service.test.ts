@@ -158,3 +158,17 @@ describe('signing again from the history', () => {
     expect((error as KeyfrontError).code).toBe('LINK_NOT_REPRODUCIBLE')
   })
 })
+
+describe('signing a batch for a site', () => {
+  it('records the site’s distribution on every entry of the batch, and none without one', async () => {
+    const { links, history } = makeService()
+    const urls = [URL_IN, 'https://d111111abcdef8.cloudfront.net/docs/b.pdf']
+    await links.signBatch({ key: 'Main RSA', urls, expiresAt: NOW + 600, distributionId: 'E2QWRUHAPOMQZL' })
+    expect(history.entries.map((e) => [e.url, e.source, e.distributionId])).toEqual([
+      [URL_IN, 'batch', 'E2QWRUHAPOMQZL'],
+      [urls[1], 'batch', 'E2QWRUHAPOMQZL'],
+    ])
+    await links.signBatch({ key: 'Main RSA', urls: [URL_IN], expiresAt: NOW + 600 })
+    expect(history.entries[2]).not.toHaveProperty('distributionId')
+  })
+})

@@ -1,16 +1,19 @@
 // Many links at once: a pasted list or a CSV file, the same key and conditions for all, signed on
 // worker threads with progress and a Cancel button; the output (in input order) to copy, or to
-// save as text or CSV.
+// save as text or CSV. With a site chosen, each line is a path on it and the batch records the site.
 import { useState, type FormEvent } from 'react'
+import type { SignedSite } from '../../../../shared/contract/cloudfront.ts'
 import type { KeySummary } from '../../../../shared/contract/keys.ts'
 import type { BatchResult } from '../../../../shared/contract/links.ts'
 import { describeFromNow, formatUtc } from '../../../../shared/expiry.ts'
+import { siteLink } from '../../../../shared/site-link.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
-import { call, on } from '../../lib/bridge.ts'
+import { call, errorMessage, on } from '../../lib/bridge.ts'
 import { AdvancedOptions, NO_ADVANCED, type Advanced } from './AdvancedOptions.tsx'
 import { toCsv, urlsFromCsv, urlsFromLines } from './batch-text.ts'
 import { DEFAULT_EXPIRY, expiryFromNow, localEpoch, type ExpiryChoice } from './expiry.ts'
 import { ExpiryPicker } from './ExpiryPicker.tsx'
+import { SiteChoice, firstPlace, siteKey, type FilePlace } from './FileLocation.tsx'
 import { KeyPicker, defaultKey } from './KeyPicker.tsx'
 
 interface Done {
@@ -18,8 +21,9 @@ interface Done {
   result: BatchResult
 }
 
-export function BatchPanel(props: { keys: KeySummary[]; now: number }) {
-  const [key, setKey] = useState(() => defaultKey(props.keys))
+export function BatchPanel(props: { keys: KeySummary[]; sites: SignedSite[]; now: number }) {
+  const [place, setPlace] = useState<FilePlace>(() => firstPlace(props.sites))
+  const [key, setKey] = useState(() => siteKey(props.keys, place) ?? defaultKey(props.keys))
   const [text, setText] = useState('')
   const [expiry, setExpiry] = useState<ExpiryChoice>(DEFAULT_EXPIRY)
   const [advanced, setAdvanced] = useState<Advanced>(NO_ADVANCED)
@@ -29,13 +33,36 @@ export function BatchPanel(props: { keys: KeySummary[]; now: number }) {
   const [done, setDone] = useState<Done>()
   const [status, setStatus] = useState('')
   const urls = urlsFromLines(text)
+  const host = place.site?.host
+  const noun = host ? 'path' : 'URL'
+
+  // Choosing another site picks the key it was onboarded with (when this computer holds it).
+  const choosePlace = (next: FilePlace) => {
+    if (next.site && next.site.distributionId !== place.site?.distributionId) {
+      setKey((current) => siteKey(props.keys, next) ?? current)
+    }
+    setPlace(next)
+  }
+
+  /** The addresses to sign: the lines as they are, or each path on the chosen site (says which line is wrong). */
+  const addresses = (): string[] =>
+    urls.map((line, i) => {
+      if (!host) return line
+      try {
+        return siteLink(host, line)
+      } catch (caught) {
+        throw new Error(`Line ${(i + 1).toLocaleString()} (${line}): ${errorMessage(caught)}`, {
+          cause: caught,
+        })
+      }
+    })
 
   const readFile = async (file: File | undefined) => {
     if (!file) return
     const content = await file.text()
     const list = /\.csv$/i.test(file.name) ? urlsFromCsv(content) : urlsFromLines(content)
     setText(list.join('\n'))
-    setStatus(`Read ${list.length.toLocaleString()} URLs from ${file.name}.`)
+    setStatus(`Read ${list.length.toLocaleString()} ${noun}s from ${file.name}.`)
   }
 
   const submit = async (event: FormEvent) => {
@@ -46,6 +73,13 @@ export function BatchPanel(props: { keys: KeySummary[]; now: number }) {
     const expiresAt = expiryFromNow(expiry)
     if (expiresAt === undefined) {
       setError(new Error('Choose the date and time the links stop working.'))
+      return
+    }
+    let signing: string[]
+    try {
+      signing = addresses()
+    } catch (caught) {
+      setError(caught)
       return
     }
     const startsAt = localEpoch(advanced.starts)
@@ -59,13 +93,14 @@ export function BatchPanel(props: { keys: KeySummary[]; now: number }) {
       const result = await call('links.signBatch', {
         task: id,
         key,
-        urls,
+        urls: signing,
+        ...(place.site && { distributionId: place.site.distributionId }),
         expiresAt,
         ...(startsAt !== undefined && { startsAt }),
         ...(advanced.ip.trim() && { ipAddress: advanced.ip }),
         hash: advanced.sha256 ? 'sha256' : 'sha1',
       })
-      setDone({ urls, result })
+      setDone({ urls: signing, result })
     } catch (caught) {
       setError(caught)
     } finally {
@@ -88,8 +123,17 @@ export function BatchPanel(props: { keys: KeySummary[]; now: number }) {
   return (
     <div className="link-batch">
       <form className="panel link-form" noValidate onSubmit={(event) => void submit(event)}>
+        <SiteChoice
+          id="batch"
+          label="Where are the files?"
+          sites={props.sites}
+          value={place}
+          onChange={choosePlace}
+        />
         <div className="field">
-          <label htmlFor="batch-urls">URLs, one per line</label>
+          <label htmlFor="batch-urls">
+            {host ? 'Paths of the files, one per line' : 'URLs, one per line'}
+          </label>
           <textarea
             id="batch-urls"
             rows={8}
@@ -99,8 +143,11 @@ export function BatchPanel(props: { keys: KeySummary[]; now: number }) {
             onChange={(event) => setText(event.target.value)}
           />
           <span id="batch-urls-hint" className="hint">
-            {urls.length.toLocaleString()} URL{urls.length === 1 ? '' : 's'}. Each gets its own link, in the
-            same order.
+            {urls.length.toLocaleString()} {noun}
+            {urls.length === 1 ? '' : 's'}.{' '}
+            {host
+              ? `Each becomes https://${host}/ followed by the path — spaces and accents are fine — and gets its own link, in the same order.`
+              : 'Each gets its own link, in the same order.'}
           </span>
         </div>
         <div className="field">

@@ -1,6 +1,7 @@
 // "Where is the file?": a site onboarded from this computer (by its address) and a typed path, or
 // another address pasted whole. With no site known, only the pasted address is asked for, as before.
 import type { SignedSite } from '../../../../shared/contract/cloudfront.ts'
+import type { KeySummary } from '../../../../shared/contract/keys.ts'
 import { siteAddresses, siteLink } from '../../../../shared/site-link.ts'
 
 /** What the user chose: a site's address and a path, or a whole URL (`site` undefined). */
@@ -26,6 +27,11 @@ export function placeUrl(place: FilePlace): string {
   return place.site ? siteLink(place.site.host, place.path) : place.url
 }
 
+/** The key the place's site was onboarded with, when this computer holds it. */
+export function siteKey(keys: KeySummary[], place: FilePlace): string | undefined {
+  return keys.find((k) => k.id === place.site?.keyId)?.id
+}
+
 export function isPlaceEmpty(place: FilePlace): boolean {
   return !(place.site ? place.path : place.url).trim()
 }
@@ -36,39 +42,10 @@ export function FileLocation(props: {
   value: FilePlace
   onChange: (place: FilePlace) => void
 }) {
-  const { id, sites, value, onChange } = props
-  const options = sites.flatMap((site) =>
-    siteAddresses(site).map((host) => ({ key: `${site.distributionId} ${host}`, host, site })),
-  )
-  const chosen = value.site ? `${value.site.distributionId} ${value.site.host}` : ANOTHER
-
-  const choose = (optionKey: string) => {
-    const option = options.find((o) => o.key === optionKey)
-    onChange(
-      option
-        ? {
-            ...value,
-            site: { distributionId: option.site.distributionId, host: option.host, keyId: option.site.keyId },
-          }
-        : { path: value.path, url: value.url },
-    )
-  }
-
+  const { id, value, onChange } = props
   return (
     <>
-      {options.length > 0 && (
-        <div className="field">
-          <label htmlFor={`${id}-site`}>Where is the file?</label>
-          <select id={`${id}-site`} value={chosen} onChange={(event) => choose(event.target.value)}>
-            {options.map((option) => (
-              <option key={option.key} value={option.key}>
-                {option.host}
-              </option>
-            ))}
-            <option value={ANOTHER}>Another address (paste a full link)</option>
-          </select>
-        </div>
-      )}
+      <SiteChoice {...props} label="Where is the file?" />
       {value.site ? (
         <PathField id={id} host={value.site.host} value={value} onChange={onChange} />
       ) : (
@@ -92,6 +69,48 @@ export function FileLocation(props: {
         </div>
       )}
     </>
+  )
+}
+
+/** The choice of a site's address or "Another address"; nothing when no site is known. */
+export function SiteChoice(props: {
+  id: string
+  label: string
+  sites: SignedSite[]
+  value: FilePlace
+  onChange: (place: FilePlace) => void
+}) {
+  const { id, sites, value, onChange } = props
+  const options = sites.flatMap((site) =>
+    siteAddresses(site).map((host) => ({ key: `${site.distributionId} ${host}`, host, site })),
+  )
+  const chosen = value.site ? `${value.site.distributionId} ${value.site.host}` : ANOTHER
+
+  const choose = (optionKey: string) => {
+    const option = options.find((o) => o.key === optionKey)
+    onChange(
+      option
+        ? {
+            ...value,
+            site: { distributionId: option.site.distributionId, host: option.host, keyId: option.site.keyId },
+          }
+        : { path: value.path, url: value.url },
+    )
+  }
+
+  if (options.length === 0) return null
+  return (
+    <div className="field">
+      <label htmlFor={`${id}-site`}>{props.label}</label>
+      <select id={`${id}-site`} value={chosen} onChange={(event) => choose(event.target.value)}>
+        {options.map((option) => (
+          <option key={option.key} value={option.key}>
+            {option.host}
+          </option>
+        ))}
+        <option value={ANOTHER}>Another address (paste a full link)</option>
+      </select>
+    </div>
   )
 }
 

@@ -86,7 +86,7 @@ export function NewLinkScreen() {
             <SingleLinkForm keys={list} sites={sites.value ?? []} now={now} />
           </div>
           <div role="tabpanel" id="link-panel-many" aria-labelledby="link-tab-many" hidden={tab !== 'many'}>
-            <BatchPanel keys={list} now={now} />
+            <BatchPanel keys={list} sites={sites.value ?? []} now={now} />
           </div>
         </>
       )}

@@ -10,7 +10,7 @@ import { call } from '../../lib/bridge.ts'
 import { AdvancedOptions, NO_ADVANCED, type Advanced } from './AdvancedOptions.tsx'
 import { DEFAULT_EXPIRY, expiryFromNow, localEpoch, type ExpiryChoice } from './expiry.ts'
 import { ExpiryPicker } from './ExpiryPicker.tsx'
-import { FileLocation, firstPlace, isPlaceEmpty, placeUrl, type FilePlace } from './FileLocation.tsx'
+import { FileLocation, firstPlace, isPlaceEmpty, placeUrl, siteKey, type FilePlace } from './FileLocation.tsx'
 import { KeyPicker, defaultKey } from './KeyPicker.tsx'
 import { LinkResult } from './LinkResult.tsx'
 
@@ -95,8 +95,4 @@ export function SingleLinkForm(props: { keys: KeySummary[]; sites: SignedSite[];
       </div>
     </form>
   )
-}
-
-function siteKey(keys: KeySummary[], place: FilePlace): string | undefined {
-  return keys.find((k) => k.id === place.site?.keyId)?.id
 }

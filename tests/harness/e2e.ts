@@ -10,15 +10,13 @@ import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { createKeyfront, type Keyfront } from '../../src/core/app.ts'
-import { createAwsClientFactory } from '../../src/core/aws/clients.ts'
-import { systemClock } from '../../src/core/clock.ts'
-import { createKeytarKeychain } from '../../src/core/keychain/keytar-keychain.ts'
+import { type Keyfront } from '../../src/core/app.ts'
 import { createHandlerTable } from '../../src/main/ipc/handlers.ts'
 import type { DesktopPorts, SaveFileRequest } from '../../src/main/ipc/ports.ts'
 import { createRouter, type Emit } from '../../src/main/ipc/router.ts'
 import { buildBridge } from '../../src/preload/bridge.ts'
 import { channels, eventNames } from '../../src/shared/contract/index.ts'
+import { createTestKeyfront } from './keyfront.ts'
 
 const RENDERER_DIR = 'out/renderer'
 const CHROMIUM = process.env.KEYFRONT_CHROMIUM ?? '/usr/bin/chromium'
@@ -129,14 +127,7 @@ export async function launchApp(
   Object.assign(process.env, options.env)
   const dataDir = mkdtempSync(join(tmpdir(), 'keyfront-e2e-'))
   const keychainService = `Keyfront-e2e-${randomBytes(4).toString('hex')}`
-  const keyfront = createKeyfront({
-    dataDir,
-    keychain: createKeytarKeychain(keychainService),
-    aws: createAwsClientFactory(),
-    clock: systemClock,
-    source: 'app',
-    version: '0.0.0-e2e',
-  })
+  const keyfront = createTestKeyfront({ dataDir, keychainService, version: '0.0.0-e2e' })
   const { server, origin } = await serveRenderer()
   const context = await (
     await sharedBrowser()

@@ -6,11 +6,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createKeyfront, type Keyfront } from '../../src/core/app.ts'
-import { createAwsClientFactory } from '../../src/core/aws/clients.ts'
-import { systemClock } from '../../src/core/clock.ts'
+import { type Keyfront } from '../../src/core/app.ts'
 import { createKeytarKeychain } from '../../src/core/keychain/keytar-keychain.ts'
 import { startCloudFrontDouble, type CloudFrontDouble } from '../harness/cloudfront-double.ts'
+import { createTestKeyfront } from '../harness/keyfront.ts'
 
 const service = `Keyfront-aws-${randomBytes(4).toString('hex')}`
 const secret = `secret-${randomBytes(12).toString('hex')}`
@@ -22,14 +21,7 @@ let kf: Keyfront
 beforeAll(async () => {
   double = await startCloudFrontDouble()
   Object.assign(process.env, double.env)
-  kf = createKeyfront({
-    dataDir,
-    keychain,
-    aws: createAwsClientFactory(),
-    clock: systemClock,
-    source: 'app',
-    version: '0',
-  })
+  kf = createTestKeyfront({ dataDir, keychain, version: '0' })
 })
 afterAll(async () => {
   await keychain.delete('aws:office')

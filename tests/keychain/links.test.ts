@@ -7,9 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createKeyfront, type Keyfront } from '../../src/core/app.ts'
-import { createAwsClientFactory } from '../../src/core/aws/clients.ts'
-import { createKeytarKeychain } from '../../src/core/keychain/keytar-keychain.ts'
+import { type Keyfront } from '../../src/core/app.ts'
 import { createHandlerTable } from '../../src/main/ipc/handlers.ts'
 import type { DesktopPorts } from '../../src/main/ipc/ports.ts'
 import { createRouter, type Dispatch } from '../../src/main/ipc/router.ts'
@@ -18,6 +16,7 @@ import type { BatchResult, InspectReport, SignedLink } from '../../src/shared/co
 import type { Envelope } from '../../src/shared/envelope.ts'
 import { runCli } from '../harness/cli.ts'
 import { containsPrivateMaterial } from '../harness/key-fixtures.ts'
+import { createTestKeyfront } from '../harness/keyfront.ts'
 
 const service = `Keyfront-links-${randomBytes(4).toString('hex')}`
 const dataDir = mkdtempSync(join(tmpdir(), 'keyfront-links-'))
@@ -37,14 +36,7 @@ async function value<T>(channel: string, payload: unknown): Promise<T> {
 }
 
 beforeAll(async () => {
-  kf = createKeyfront({
-    dataDir,
-    keychain: createKeytarKeychain(service),
-    aws: createAwsClientFactory(),
-    clock: { now: () => Date.now() },
-    source: 'app',
-    version: '0.0.0-test',
-  })
+  kf = createTestKeyfront({ dataDir, keychainService: service })
   const ports: DesktopPorts = {
     openExternal: async () => {},
     chooseSavePath: async () => savePaths.shift(),

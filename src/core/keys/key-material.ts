@@ -90,8 +90,9 @@ function pemBlocks(text: string): PemBlock[] {
 
 const READABLE_LABELS = new Set(['PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY', 'ENCRYPTED PRIVATE KEY'])
 
-const PEM_FORMATS =
-  'Keyfront reads PEM private keys: text that starts with "-----BEGIN PRIVATE KEY-----", "-----BEGIN RSA PRIVATE KEY-----", "-----BEGIN EC PRIVATE KEY-----" or "-----BEGIN ENCRYPTED PRIVATE KEY-----".'
+const PEM_FORMATS = `Keyfront reads PEM private keys: text that starts with ${new Intl.ListFormat('en', {
+  type: 'disjunction',
+}).format([...READABLE_LABELS].map((label) => `"-----BEGIN ${label}-----"`))}.`
 
 const unreadable = (message: string) => new KeyfrontError('KEY_UNREADABLE', message)
 

@@ -8,54 +8,31 @@ import {
   ListPublicKeysCommand,
 } from '@aws-sdk/client-cloudfront'
 import { CreateBucketCommand, ListBucketsCommand } from '@aws-sdk/client-s3'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createAwsClientFactory } from '../../../src/core/aws/clients.ts'
-import { startMoto, type Moto } from '../../harness/moto.ts'
-import {
-  createTestDistribution,
-  createWorld,
-  deepDiff,
-  directClient,
-  readConfig,
-  type World,
-} from './world.ts'
+import { createTestDistribution, deepDiff, readConfig, useMotoWorld } from './world.ts'
 
-let moto: Moto
-let world: World
-const client = () => directClient(moto.endpoint)
-
-beforeAll(async () => {
-  moto = await startMoto()
-  Object.assign(process.env, moto.env)
-})
-afterAll(async () => {
-  await moto.stop()
-})
-beforeEach(async () => {
-  await moto.reset()
-  world?.close()
-  world = createWorld({ maxAttempts: 1 })
-})
+const ctx = useMotoWorld()
 
 async function countAccount() {
-  const keys = (await client().send(new ListPublicKeysCommand({}))).PublicKeyList?.Quantity
-  const groups = (await client().send(new ListKeyGroupsCommand({}))).KeyGroupList?.Quantity
+  const keys = (await ctx.client().send(new ListPublicKeysCommand({}))).PublicKeyList?.Quantity
+  const groups = (await ctx.client().send(new ListKeyGroupsCommand({}))).KeyGroupList?.Quantity
   return { keys, groups }
 }
 
 describe('onboarding a distribution (moto_server)', () => {
   it('changes only the chosen behaviors’ TrustedKeyGroups — every other field comes back identical', async () => {
-    const id = await createTestDistribution(client())
-    const before = await readConfig(client(), id)
-    const key = await world.keys.create({ name: 'Marketing files', type: 'rsa' })
+    const id = await createTestDistribution(ctx.client())
+    const before = await readConfig(ctx.client(), id)
+    const key = await ctx.world.keys.create({ name: 'Marketing files', type: 'rsa' })
 
-    const result = await world.cloudfront.onboard({
+    const result = await ctx.world.cloudfront.onboard({
       distributionId: id,
       key: key.name,
       behaviors: ['default', '/media/*'],
     })
 
-    const after = await readConfig(client(), id)
+    const after = await readConfig(ctx.client(), id)
     expect(deepDiff(before, after).filter((path) => !path.includes('.TrustedKeyGroups'))).toEqual([])
     const changedBehaviors = new Set(
       deepDiff(before, after).map((path) => path.replace(/\.TrustedKeyGroups.*/, '')),
@@ -78,10 +55,10 @@ describe('onboarding a distribution (moto_server)', () => {
   })
 
   it('records the Key-Pair-Id (and account) on the key, so links can be signed with it', async () => {
-    const id = await createTestDistribution(client())
-    const key = await world.keys.create({ name: 'docs', type: 'ecdsa' })
-    const result = await world.cloudfront.onboard({ distributionId: id, key: key.id })
-    const recorded = await world.keys.find(key.id)
+    const id = await createTestDistribution(ctx.client())
+    const key = await ctx.world.keys.create({ name: 'docs', type: 'ecdsa' })
+    const result = await ctx.world.cloudfront.onboard({ distributionId: id, key: key.id })
+    const recorded = await ctx.world.keys.find(key.id)
     expect(recorded.keyPairId).toBe(result.publicKeyId)
     expect(recorded.uploads).toEqual([
       expect.objectContaining({ keyPairId: result.publicKeyId, accountId: '123456789012' }),
@@ -89,21 +66,21 @@ describe('onboarding a distribution (moto_server)', () => {
   })
 
   it('restricts every behavior when none is named', async () => {
-    const id = await createTestDistribution(client())
-    const key = await world.keys.create({ name: 'all', type: 'rsa' })
-    const result = await world.cloudfront.onboard({ distributionId: id, key: key.id })
+    const id = await createTestDistribution(ctx.client())
+    const key = await ctx.world.keys.create({ name: 'all', type: 'rsa' })
+    const result = await ctx.world.cloudfront.onboard({ distributionId: id, key: key.id })
     expect(result.changedBehaviors).toEqual(['default', '/private/*', '/media/*'])
   })
 
   it('is a no-op when run again: no second key, no second group, no update', async () => {
-    const id = await createTestDistribution(client())
-    const key = await world.keys.create({ name: 'again', type: 'rsa' })
+    const id = await createTestDistribution(ctx.client())
+    const key = await ctx.world.keys.create({ name: 'again', type: 'rsa' })
     const request = { distributionId: id, key: key.id, behaviors: ['/private/*'] }
-    await world.cloudfront.onboard(request)
+    await ctx.world.cloudfront.onboard(request)
     const counts = await countAccount()
-    const config = await readConfig(client(), id)
+    const config = await readConfig(ctx.client(), id)
 
-    const again = await world.cloudfront.onboard(request)
+    const again = await ctx.world.cloudfront.onboard(request)
 
     expect(again).toMatchObject({
       changed: false,
@@ -113,8 +90,8 @@ describe('onboarding a distribution (moto_server)', () => {
     })
     expect(await countAccount()).toEqual(counts)
     expect(counts).toEqual({ keys: 1, groups: 1 })
-    expect(await readConfig(client(), id)).toEqual(config)
-    const plan = await world.cloudfront.planOnboard(request)
+    expect(await readConfig(ctx.client(), id)).toEqual(config)
+    const plan = await ctx.world.cloudfront.planOnboard(request)
     expect(plan).toMatchObject({
       changes: false,
       publicKey: { action: 'reuse' },
@@ -123,9 +100,9 @@ describe('onboarding a distribution (moto_server)', () => {
   })
 
   it('plans before applying: which behaviors change from what to what, and the 403 warning', async () => {
-    const id = await createTestDistribution(client())
-    const key = await world.keys.create({ name: 'plan', type: 'rsa' })
-    const plan = await world.cloudfront.planOnboard({
+    const id = await createTestDistribution(ctx.client())
+    const key = await ctx.world.keys.create({ name: 'plan', type: 'rsa' })
+    const plan = await ctx.world.cloudfront.planOnboard({
       distributionId: id,
       key: key.id,
       behaviors: ['/private/*'],
@@ -142,25 +119,25 @@ describe('onboarding a distribution (moto_server)', () => {
   })
 
   it('reuses a public key already uploaded outside Keyfront (same key, other PEM line breaks)', async () => {
-    const key = await world.keys.create({ name: 'outside', type: 'rsa' })
-    const pem = await world.keys.publicKeyPem(key.id)
+    const key = await ctx.world.keys.create({ name: 'outside', type: 'rsa' })
+    const pem = await ctx.world.keys.publicKeyPem(key.id)
     const body = pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '')
     const rewrapped = `-----BEGIN PUBLIC KEY-----\n${body.match(/.{1,76}/g)?.join('\n')}\n-----END PUBLIC KEY-----`
-    const uploaded = await client().send(
+    const uploaded = await ctx.client().send(
       new CreatePublicKeyCommand({
         PublicKeyConfig: { CallerReference: 'console', Name: 'by-hand', EncodedKey: rewrapped },
       }),
     )
-    const result = await world.cloudfront.upload(key.name)
+    const result = await ctx.world.cloudfront.upload(key.name)
     expect(result).toMatchObject({ publicKeyId: uploaded.PublicKey?.Id, reused: true })
     expect((await countAccount()).keys).toBe(1)
   })
 
   it('lists public keys, marking the ones whose private key Keyfront holds', async () => {
-    const mine = await world.keys.create({ name: 'mine', type: 'rsa' })
-    await world.cloudfront.upload(mine.id)
+    const mine = await ctx.world.keys.create({ name: 'mine', type: 'rsa' })
+    await ctx.world.cloudfront.upload(mine.id)
     const stranger = (await import('node:crypto')).generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
-    await client().send(
+    await ctx.client().send(
       new CreatePublicKeyCommand({
         PublicKeyConfig: {
           CallerReference: 'other',
@@ -169,16 +146,16 @@ describe('onboarding a distribution (moto_server)', () => {
         },
       }),
     )
-    const keys = await world.cloudfront.publicKeys()
+    const keys = await ctx.world.cloudfront.publicKeys()
     expect(keys.find((k) => k.name === 'someone-else')?.heldKey).toBeUndefined()
     expect(keys.find((k) => k.heldKey)?.heldKey).toEqual({ id: mine.id, name: 'mine' })
   })
 
   it('lists distributions with domain, origins and who each behavior trusts', async () => {
-    const id = await createTestDistribution(client(), 'Reports')
-    const key = await world.keys.create({ name: 'reports', type: 'rsa' })
-    await world.cloudfront.onboard({ distributionId: id, key: key.id, behaviors: ['/private/*'] })
-    const [distribution] = await world.cloudfront.distributions()
+    const id = await createTestDistribution(ctx.client(), 'Reports')
+    const key = await ctx.world.keys.create({ name: 'reports', type: 'rsa' })
+    await ctx.world.cloudfront.onboard({ distributionId: id, key: key.id, behaviors: ['/private/*'] })
+    const [distribution] = await ctx.world.cloudfront.distributions()
     expect(distribution).toMatchObject({
       id,
       comment: 'Reports',
@@ -193,38 +170,38 @@ describe('onboarding a distribution (moto_server)', () => {
   })
 
   it('detaches a key group again, and the behavior trusts nothing (with a warning first)', async () => {
-    const id = await createTestDistribution(client())
-    const key = await world.keys.create({ name: 'detach', type: 'rsa' })
-    const { keyGroupName } = await world.cloudfront.onboard({
+    const id = await createTestDistribution(ctx.client())
+    const key = await ctx.world.keys.create({ name: 'detach', type: 'rsa' })
+    const { keyGroupName } = await ctx.world.cloudfront.onboard({
       distributionId: id,
       key: key.id,
       behaviors: ['/private/*'],
     })
-    const plan = await world.cloudfront.planDetach({ distributionId: id, keyGroup: keyGroupName })
+    const plan = await ctx.world.cloudfront.planDetach({ distributionId: id, keyGroup: keyGroupName })
     expect(plan.behaviors).toEqual([
       expect.objectContaining({ selector: '/private/*', after: [], changes: true }),
     ])
     expect(plan.warnings.join(' ')).toMatch(/no longer requires signed links/)
-    const result = await world.cloudfront.detach({ distributionId: id, keyGroup: keyGroupName })
+    const result = await ctx.world.cloudfront.detach({ distributionId: id, keyGroup: keyGroupName })
     expect(result.changedBehaviors).toEqual(['/private/*'])
-    const config = await readConfig(client(), id)
+    const config = await readConfig(ctx.client(), id)
     expect(config.CacheBehaviors?.Items?.[0]?.TrustedKeyGroups).toMatchObject({ Enabled: false, Quantity: 0 })
   })
 
   it('waits for the deployment (moto deploys at once) and forgets it once Deployed', async () => {
-    const id = await createTestDistribution(client())
-    const key = await world.keys.create({ name: 'wait', type: 'rsa' })
-    await world.cloudfront.onboard({ distributionId: id, key: key.id })
-    expect((await world.cloudfront.deploying()).map((d) => d.distributionId)).toEqual([id])
+    const id = await createTestDistribution(ctx.client())
+    const key = await ctx.world.keys.create({ name: 'wait', type: 'rsa' })
+    await ctx.world.cloudfront.onboard({ distributionId: id, key: key.id })
+    expect((await ctx.world.cloudfront.deploying()).map((d) => d.distributionId)).toEqual([id])
     const seen: string[] = []
-    const done = await world.cloudfront.waitDeployed(id, { onProgress: (p) => seen.push(p.status) })
+    const done = await ctx.world.cloudfront.waitDeployed(id, { onProgress: (p) => seen.push(p.status) })
     expect(done).toMatchObject({ status: 'Deployed', done: true })
     expect(seen.at(-1)).toBe('Deployed')
-    expect(await world.cloudfront.deploying()).toEqual([])
+    expect(await ctx.world.cloudfront.deploying()).toEqual([])
   })
 
   it('answers "who am I" through STS at AWS_ENDPOINT_URL_STS', async () => {
-    expect(await world.accounts.whoami()).toEqual({
+    expect(await ctx.world.accounts.whoami()).toEqual({
       accountId: '123456789012',
       arn: 'arn:aws:sts::123456789012:user/moto',
       userId: expect.any(String) as unknown,

@@ -5,30 +5,14 @@
 import { CreateDistributionCommand, GetDistributionCommand } from '@aws-sdk/client-cloudfront'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AwsAccounts } from '../../../src/core/aws/accounts.ts'
 import type { AwsClientFactory } from '../../../src/core/aws/clients.ts'
 import { CloudFrontService } from '../../../src/core/cloudfront/service.ts'
 import { SIGNED_SITES_FILE } from '../../../src/core/cloudfront/signed-sites.ts'
-import { startMoto, type Moto } from '../../harness/moto.ts'
-import { createTestDistribution, createWorld, directClient, readConfig, type World } from './world.ts'
+import { createTestDistribution, readConfig, useMotoWorld } from './world.ts'
 
-let moto: Moto
-let world: World
-const client = () => directClient(moto.endpoint)
-
-beforeAll(async () => {
-  moto = await startMoto()
-  Object.assign(process.env, moto.env)
-})
-afterAll(async () => {
-  await moto.stop()
-})
-beforeEach(async () => {
-  await moto.reset()
-  world?.close()
-  world = createWorld({ maxAttempts: 1 })
-})
+const ctx = useMotoWorld()
 
 /** A service over the same data folder whose every AWS client creation fails the test. */
 function offlineService(): CloudFrontService {
@@ -45,29 +29,29 @@ function offlineService(): CloudFrontService {
   }
   const accounts = new AwsAccounts({
     aws,
-    dataDir: world.dataDir,
-    keychain: world.keychain,
-    clock: world.clock,
+    dataDir: ctx.world.dataDir,
+    keychain: ctx.world.keychain,
+    clock: ctx.world.clock,
   })
   return new CloudFrontService({
     aws,
     accounts,
-    keys: world.keys,
-    dataDir: world.dataDir,
-    clock: world.clock,
+    keys: ctx.world.keys,
+    dataDir: ctx.world.dataDir,
+    clock: ctx.world.clock,
   })
 }
 
 async function domainOf(id: string): Promise<string> {
-  return (await client().send(new GetDistributionCommand({ Id: id }))).Distribution?.DomainName ?? ''
+  return (await ctx.client().send(new GetDistributionCommand({ Id: id }))).Distribution?.DomainName ?? ''
 }
 
 describe('sites that accept signed links', () => {
   it('are remembered when onboarding succeeds, and read back without any AWS call', async () => {
-    const id = await createTestDistribution(client())
-    const key = await world.keys.create({ name: 'Reports', type: 'rsa' })
+    const id = await createTestDistribution(ctx.client())
+    const key = await ctx.world.keys.create({ name: 'Reports', type: 'rsa' })
     const before = Date.now()
-    const result = await world.cloudfront.onboard({
+    const result = await ctx.world.cloudfront.onboard({
       distributionId: id,
       key: key.name,
       behaviors: ['default', '/media/*'],
@@ -90,14 +74,14 @@ describe('sites that accept signed links', () => {
     ])
     expect(sites[0]?.domainName).toMatch(/\.cloudfront\.net$/)
     expect(sites[0]?.onboardedAt).toBeGreaterThanOrEqual(before)
-    const file = readFileSync(join(world.dataDir, SIGNED_SITES_FILE), 'utf8')
+    const file = readFileSync(join(ctx.world.dataDir, SIGNED_SITES_FILE), 'utf8')
     expect(file).not.toMatch(/PRIVATE KEY/)
   })
 
   it('keep the distribution’s own names (aliases) as addresses', async () => {
-    const id = await createTestDistribution(client())
-    const config = await readConfig(client(), id)
-    const aliased = await client().send(
+    const id = await createTestDistribution(ctx.client())
+    const config = await readConfig(ctx.client(), id)
+    const aliased = await ctx.client().send(
       new CreateDistributionCommand({
         DistributionConfig: {
           ...config,
@@ -107,26 +91,26 @@ describe('sites that accept signed links', () => {
       }),
     )
     const aliasedId = aliased.Distribution?.Id ?? ''
-    const key = await world.keys.create({ name: 'alias', type: 'ecdsa' })
-    await world.cloudfront.onboard({ distributionId: aliasedId, key: key.id })
+    const key = await ctx.world.keys.create({ name: 'alias', type: 'ecdsa' })
+    await ctx.world.cloudfront.onboard({ distributionId: aliasedId, key: key.id })
     const [site] = await offlineService().sites()
     expect(site).toMatchObject({ distributionId: aliasedId, aliases: ['files.example.com'] })
     expect(site?.restrictedPaths).toEqual(['*', '/private/*', '/media/*'])
   })
 
   it('are replaced, not duplicated, when the distribution is onboarded again (the latest key wins)', async () => {
-    const id = await createTestDistribution(client())
-    const first = await world.keys.create({ name: 'first', type: 'rsa' })
-    const second = await world.keys.create({ name: 'second', type: 'rsa' })
-    await world.cloudfront.onboard({ distributionId: id, key: first.id, behaviors: ['/private/*'] })
+    const id = await createTestDistribution(ctx.client())
+    const first = await ctx.world.keys.create({ name: 'first', type: 'rsa' })
+    const second = await ctx.world.keys.create({ name: 'second', type: 'rsa' })
+    await ctx.world.cloudfront.onboard({ distributionId: id, key: first.id, behaviors: ['/private/*'] })
     // Another group: moto_server cannot add a key to an existing group (UpdateKeyGroup).
-    await world.cloudfront.onboard({
+    await ctx.world.cloudfront.onboard({
       distributionId: id,
       key: second.id,
       keyGroup: 'second-group',
       behaviors: ['/private/*'],
     })
-    const sites = await world.restart().sites()
+    const sites = await ctx.world.restart().sites()
     expect(sites).toHaveLength(1)
     expect(sites[0]).toMatchObject({
       keyId: second.id,
@@ -136,28 +120,28 @@ describe('sites that accept signed links', () => {
   })
 
   it('follow a detach: fewer restricted paths, and forgotten when none is left', async () => {
-    const id = await createTestDistribution(client())
-    const key = await world.keys.create({ name: 'detach', type: 'rsa' })
-    const { keyGroupName } = await world.cloudfront.onboard({
+    const id = await createTestDistribution(ctx.client())
+    const key = await ctx.world.keys.create({ name: 'detach', type: 'rsa' })
+    const { keyGroupName } = await ctx.world.cloudfront.onboard({
       distributionId: id,
       key: key.id,
       behaviors: ['/private/*', '/media/*'],
     })
-    await world.cloudfront.detach({ distributionId: id, keyGroup: keyGroupName, behaviors: ['/media/*'] })
-    expect((await world.cloudfront.sites())[0]?.restrictedPaths).toEqual(['/private/*'])
-    await world.cloudfront.detach({ distributionId: id, keyGroup: keyGroupName })
-    expect(await world.cloudfront.sites()).toEqual([])
+    await ctx.world.cloudfront.detach({ distributionId: id, keyGroup: keyGroupName, behaviors: ['/media/*'] })
+    expect((await ctx.world.cloudfront.sites())[0]?.restrictedPaths).toEqual(['/private/*'])
+    await ctx.world.cloudfront.detach({ distributionId: id, keyGroup: keyGroupName })
+    expect(await ctx.world.cloudfront.sites()).toEqual([])
   })
 
   it('can be forgotten here, without touching CloudFront', async () => {
-    const id = await createTestDistribution(client())
-    const key = await world.keys.create({ name: 'forget', type: 'rsa' })
-    await world.cloudfront.onboard({ distributionId: id, key: key.id, behaviors: ['/private/*'] })
-    const config = await readConfig(client(), id)
+    const id = await createTestDistribution(ctx.client())
+    const key = await ctx.world.keys.create({ name: 'forget', type: 'rsa' })
+    await ctx.world.cloudfront.onboard({ distributionId: id, key: key.id, behaviors: ['/private/*'] })
+    const config = await readConfig(ctx.client(), id)
     const offline = offlineService()
     expect(await offline.forgetSite(id)).toBe(true)
     expect(await offline.forgetSite(id)).toBe(false)
     expect(await offline.sites()).toEqual([])
-    expect(await readConfig(client(), id)).toEqual(config)
+    expect(await readConfig(ctx.client(), id)).toEqual(config)
   })
 })

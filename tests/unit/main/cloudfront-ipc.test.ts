@@ -5,14 +5,14 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createKeyfront, type Keyfront } from '../../../src/core/app.ts'
+import { type Keyfront } from '../../../src/core/app.ts'
 import { createAwsClientFactory } from '../../../src/core/aws/clients.ts'
-import { systemClock } from '../../../src/core/clock.ts'
 import { createHandlerTable } from '../../../src/main/ipc/handlers.ts'
 import { createRouter, type Dispatch } from '../../../src/main/ipc/router.ts'
 import type { DeploymentProgress } from '../../../src/shared/contract/cloudfront.ts'
 import { startCloudFrontDouble, type CloudFrontDouble } from '../../harness/cloudfront-double.ts'
 import { createTestDistribution, directClient, memoryKeychain } from '../cloudfront/world.ts'
+import { createTestKeyfront } from '../../harness/keyfront.ts'
 
 let double: CloudFrontDouble
 let kf: Keyfront
@@ -24,13 +24,10 @@ beforeAll(async () => {
   double = await startCloudFrontDouble()
   Object.assign(process.env, double.env)
   dataDir = mkdtempSync(join(tmpdir(), 'keyfront-cf-ipc-'))
-  kf = createKeyfront({
+  kf = createTestKeyfront({
     dataDir,
     keychain: memoryKeychain(),
     aws: createAwsClientFactory({ maxAttempts: 1 }),
-    clock: systemClock,
-    source: 'app',
-    version: '0.0.0-test',
   })
   dispatch = createRouter(
     createHandlerTable(kf, {

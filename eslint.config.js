@@ -8,7 +8,9 @@ import tseslint from 'typescript-eslint'
 const nodeOnly = ['node:*', 'electron', 'keytar', '@aws-sdk/*', 'fs', 'path', 'os', 'crypto', 'child_process']
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', '.cache/**', 'test-results/**', 'node_modules/**'] },
+  {
+    ignores: ['out/**', 'dist/**', 'src/native/build/**', '.cache/**', 'test-results/**', 'node_modules/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

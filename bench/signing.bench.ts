@@ -3,7 +3,8 @@
 //   • the SDK's plain getSignedUrl with a PEM string (it re-parses the key on every call),
 //   • the SDK handed a parsed KeyObject,
 //   • Keyfront's one-thread hot path, against `openssl speed -seconds 3 rsa2048` / `ecdsap256`
-//     (target ≥ 0.90×),
+//     (target ≥ 0.90×) — through the OpenSSL addon, and through node:crypto (the engine the
+//     desktop app falls back to, see src/core/signing/policy-signer.ts) for comparison,
 //   • a Keyfront batch on one worker thread per core, against the one-thread path (target ≥ 0.85×
 //     the core count, i.e. ≥ 1.7× on 2 cores), worker start-up included (and shown on its own).
 // A shared virtual machine's speed drifts by ±10% over tens of seconds, so each figure is measured
@@ -17,6 +18,7 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto'
 import { availableParallelism } from 'node:os'
 import { signInWorkers } from '../src/core/signing/batch.ts'
 import { createUrlSigner } from '../src/core/signing/fast-signer.ts'
+import { signingEngine } from '../src/core/signing/policy-signer.ts'
 import type { BenchRow } from './report.ts'
 
 const SECONDS = 3
@@ -107,6 +109,13 @@ async function measure(label: string, openssl: 'rsa2048' | 'ecdsap256', privateK
       dateLessThan: new Date(EXPIRES * 1000),
     })
   const ours = createUrlSigner({ privateKey, keyPairId: KEY_PAIR_ID, conditions: CONDITIONS })
+  const viaNodeCrypto = createUrlSigner({
+    privateKey,
+    keyPairId: KEY_PAIR_ID,
+    conditions: CONDITIONS,
+    engine: 'node:crypto',
+  })
+  const engine = signingEngine()
   const threads = availableParallelism()
 
   const oneThreadRounds: { openssl: number; ours: Rate }[] = []
@@ -117,6 +126,7 @@ async function measure(label: string, openssl: 'rsa2048' | 'ecdsap256', privateK
   const reference = { name: `openssl speed ${openssl}`, value: one.openssl }
   const sdkPem = rate(sdk(pem))
   const sdkKeyObject = rate(sdk(privateKey))
+  const nodeCrypto = rate(viaNodeCrypto)
   const startup = await batchStartup(privateKey, threads)
   const batchRounds: { single: number; batch: BatchRun }[] = []
   for (let round = 0; round < ROUNDS; round++) {
@@ -136,7 +146,13 @@ async function measure(label: string, openssl: 'rsa2048' | 'ecdsap256', privateK
       reference,
     },
     {
-      name: `${label}: Keyfront, one thread (median of ${ROUNDS} rounds)`,
+      name: `${label}: Keyfront with node:crypto, one thread`,
+      value: nodeCrypto.cpu,
+      unit: perCpuSecond,
+      reference,
+    },
+    {
+      name: `${label}: Keyfront (${engine}), one thread (median of ${ROUNDS} rounds)`,
       value: one.ours.cpu,
       unit: perCpuSecond,
       reference,

@@ -1,6 +1,7 @@
 // The History screen in Chromium over the real core (real keychain, real signing): two links
 // made, one found by search, copied again (the clipboard holds the identical link), inspected,
-// deleted, exported; the empty state; and a long history that scrolls without rendering it all.
+// deleted, exported; the empty state; links whose key is a key file or deleted; and a long
+// history that scrolls without rendering it all.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -133,6 +134,47 @@ describe('History screen, empty and long', () => {
       expect(await app.seriousA11yViolations()).toEqual([])
       await app.page.getByRole('button', { name: 'Make a new link' }).click()
       await app.page.getByRole('heading', { level: 1, name: 'New link' }).waitFor()
+    } finally {
+      await app.close()
+    }
+  })
+
+  it('tells a key-file link from a deleted key’s, in the row and in the key filter', async () => {
+    const app = await launchApp()
+    try {
+      const expiresAt = Math.floor(Date.now() / 1000) + 86_400
+      const entry = (name: string, keyId: string, keyPairId: string) => {
+        const url = `${BASE}/handouts/${name}.pdf`
+        return {
+          kind: 'url' as const,
+          url,
+          resource: url,
+          policy: `{"Statement":[{"Resource":"${url}","Condition":{"DateLessThan":{"AWS:EpochTime":${expiresAt}}}}]}`,
+          canned: true,
+          keyId,
+          keyPairId,
+          algorithm: 'rsa-sha1' as const,
+          expiresAt,
+          label: name,
+          source: 'cli' as const,
+        }
+      }
+      app.keyfront.history.record([
+        entry('deleted-key handout', 'key-gone', 'K2JCJMDEHXQW5F'),
+        entry('key-file handout', `file:${'ab'.repeat(16)}`, 'KFILEKEYPAIR12'),
+      ])
+      await openHistory(app)
+      const list = app.page.getByRole('list', { name: /Links made with Keyfront/ })
+      await expect(list.getByRole('listitem').allInnerTexts()).resolves.toEqual([
+        expect.stringMatching(
+          /key-file handout[\s\S]*Signed with a key file: import that key to make it again/,
+        ),
+        expect.stringMatching(/deleted-key handout[\s\S]*Key deleted: cannot be made again/),
+      ])
+      await expect(app.page.getByLabel('Key').locator('option').allInnerTexts()).resolves.toEqual(
+        expect.arrayContaining(['Key file (KFILEKEYPAIR12)', 'Deleted key (K2JCJMDEHXQW5F)']),
+      )
+      expect(await app.seriousA11yViolations()).toEqual([])
     } finally {
       await app.close()
     }

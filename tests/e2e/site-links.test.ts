@@ -2,7 +2,9 @@
 // through the real core (moto_server as CloudFront) becomes a site; New link asks "Where is the
 // file?", builds the address from a typed path (spaces and accents), signs with the site's key,
 // and History's distribution filter (named by the site's address) finds that link alone. Many links
-// takes paths on the site too, and records the site on every link of the batch.
+// takes paths on the site too, and records the site on every link of the batch. Last, Distributions
+// forgets the site (keyboard only, after a confirm): New link stops offering it, while CloudFront's
+// configuration and History's links stay as they were.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeBrowser, launchApp, type E2eApp } from '../harness/e2e.ts'
 import { startMoto, type Moto } from '../harness/moto.ts'
@@ -149,5 +151,67 @@ describe('New link for an onboarded site', () => {
     expect(texts).toContain('Q4 año.pdf')
     expect(texts).toContain('data/b.csv')
     await expectAccessible()
+  })
+
+  it('Distributions forgets the site here only: New link stops offering it, AWS and History unchanged', async () => {
+    const trustBefore = (await app.keyfront.cloudfront.distributions()).find((d) => d.id === distributionId)
+    expect(trustBefore?.behaviors.every((b) => b.trustedKeyGroups.length === 1)).toBe(true)
+    await open('Distributions')
+    const sites = page().getByRole('region', { name: 'Sites on this computer' })
+    await expect(sites.getByRole('listitem').allInnerTexts()).resolves.toEqual([
+      expect.stringContaining(domain),
+    ])
+    const forget = sites.getByRole('button', { name: `Forget ${domain}…` })
+
+    // Keyboard only: the confirm opens on "Keep it", which closes it and returns to the button.
+    await forget.focus()
+    await page().keyboard.press('Enter')
+    const question = sites.getByRole('group', { name: `Forget ${domain}?` })
+    await expect(question.innerText()).resolves.toContain(
+      'only removes it from this computer’s list, so New link stops offering it — nothing changes in AWS, and its links stay in History',
+    )
+    await expect(
+      question.getByRole('button', { name: 'Keep it' }).evaluate((b) => b === document.activeElement),
+    ).resolves.toBe(true)
+    await expectAccessible()
+    await app.screenshot('site-links-forget-confirm')
+    await page().keyboard.press('Enter')
+    await question.waitFor({ state: 'detached' })
+    await expect(forget.evaluate((b) => b === document.activeElement)).resolves.toBe(true)
+    expect(await app.keyfront.cloudfront.sites()).toHaveLength(1)
+
+    await page().keyboard.press('Enter')
+    await page().keyboard.press('Shift+Tab')
+    await expect(
+      question.getByRole('button', { name: 'Forget site' }).evaluate((b) => b === document.activeElement),
+    ).resolves.toBe(true)
+    await page().keyboard.press('Enter')
+    await sites.getByRole('status').getByText(`Forgot ${domain}. New link no longer offers it.`).waitFor()
+    await sites.getByText('No site is remembered on this computer.').waitFor()
+    await expect(
+      sites
+        .getByRole('heading', { name: 'Sites on this computer' })
+        .evaluate((h) => h === document.activeElement),
+    ).resolves.toBe(true)
+    await expect(sites.getByRole('listitem').count()).resolves.toBe(0)
+    expect(await app.keyfront.cloudfront.sites()).toEqual([])
+    await expectAccessible()
+    await app.screenshot('site-links-forgotten')
+
+    const trustAfter = (await app.keyfront.cloudfront.distributions()).find((d) => d.id === distributionId)
+    expect(trustAfter?.behaviors).toEqual(trustBefore?.behaviors)
+
+    await open('New link')
+    await tab().getByLabel('Link to the file').waitFor()
+    await expect(tab().getByLabel('Where is the file?').count()).resolves.toBe(0)
+    await open('History')
+    await expect
+      .poll(() =>
+        page()
+          .getByRole('list', { name: /Links made with Keyfront/ })
+          .getByRole('listitem')
+          .count(),
+      )
+      .toBe(4)
   })
 })

@@ -1,9 +1,10 @@
 // The history over the real core: keys in a real Secret Service, links signed by LinkService (one
 // URL, a cookie set, a batch on worker threads). The database file holds none of their
 // signatures; "copy again" (core, CLI and CSV export) gives back the byte-identical RSA link and
-// a valid ECDSA one; a deleted key's entries say they cannot be made again.
-import { randomBytes, verify } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+// a valid ECDSA one; a deleted key's entries say they cannot be made again; a key file's entries
+// say how to bring them back, and come back once that key is imported.
+import { generateKeyPairSync, randomBytes, verify } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -160,5 +161,40 @@ describe('history of links signed by the real core', () => {
     )
     const listed = await runCli(['history', '--search', 'team.jpg', '--json'], { env })
     expect(JSON.parse(listed.stdout)).toMatchObject([{ id, canSignAgain: false }])
+  })
+
+  it('explains that a key-file link needs its key, and copies it again once that key is imported', async () => {
+    const file = join(dataDir, 'borrowed.pem')
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }))
+    const url = `${BASE}/handbook/keyfile edition.pdf`
+    const borrowed = ['--key-file', file, '--key-pair-id', 'KFILEKEYPAIR12']
+    const signed = await runCli(['sign', url, ...borrowed, '--expires', '3d', '--label', 'borrowed key'], {
+      env,
+    })
+    expect(signed.code).toBe(0)
+    const listed = await runCli(['history', '--search', 'borrowed', '--json'], { env })
+    const [entry] = JSON.parse(listed.stdout) as { id: number; keyFile?: boolean; canSignAgain: boolean }[]
+    expect(entry).toMatchObject({ canSignAgain: false, keyFile: true })
+    expect(entry).not.toHaveProperty('keyName')
+
+    const refused = await runCli(['history', 'copy', String(entry?.id), '--json'], { env })
+    expect(refused.code).toBe(1)
+    expect(refused.stdout).toContain('LINK_NOT_REPRODUCIBLE')
+    expect(refused.stdout).toContain('was signed with a key file')
+    expect(refused.stdout).toContain('Import that key once')
+
+    const imported = await runCli(
+      ['keys', 'import', '--file', file, '--name', 'borrowed', '--key-pair-id', 'KFILEKEYPAIR12'],
+      {
+        env,
+      },
+    )
+    expect(imported.code).toBe(0)
+    const relisted = await runCli(['history', '--search', 'borrowed', '--json'], { env })
+    expect(JSON.parse(relisted.stdout)).toMatchObject([{ canSignAgain: true, keyName: 'borrowed' }])
+    const copied = await runCli(['history', 'copy', String(entry?.id)], { env })
+    expect(copied.code).toBe(0)
+    expect(copied.stdout.trim()).toBe(signed.stdout.trim()) // RSA: the very same link
   })
 })

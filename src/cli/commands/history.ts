@@ -167,7 +167,7 @@ function historyTable(items: HistoryItem[], nowMs: number): string {
       statusText(item, nowMs),
       clip(item.label ?? '-', 32),
       clip(item.kind === 'cookies' ? `cookies for ${item.resource}` : item.url, 60),
-      item.keyName ?? `${item.keyId} (deleted)`,
+      item.keyName ?? `${item.keyId} (${item.keyFile ? 'key file' : 'deleted'})`,
     ]),
   ])
 }

@@ -15,6 +15,7 @@ import type {
 import type { KeySummary } from '../../shared/contract/keys.ts'
 import { KeyfrontError } from '../../shared/errors.ts'
 import { formatUtc } from '../../shared/expiry.ts'
+import { heldKeyFor, isKeyFileId } from '../signing/key-file.ts'
 import { CsvFile, csvHeader, csvRow } from './csv.ts'
 import type { HistoryStore } from './history-store.ts'
 
@@ -36,17 +37,22 @@ export function describeEntries(
   keys: KeySummary[],
   nowSeconds: number,
 ): HistoryItem[] {
-  const names = new Map(keys.map((key) => [key.id, key.name]))
   return entries.map((entry) => {
-    const keyName = names.get(entry.keyId)
     const item: HistoryItem = {
       ...entry,
       status: linkStatus(entry, nowSeconds),
-      canSignAgain: keyName !== undefined,
+      ...keyFacts(entry.keyId, keys),
+      canSignAgain: heldKeyFor(entry.keyId, keys) !== undefined,
     }
-    if (keyName !== undefined) item.keyName = keyName
     return item
   })
+}
+
+/** The key's name when Keyfront holds it; else whether it was a key file rather than a deleted key. */
+function keyFacts(keyId: string, keys: KeySummary[]): { keyName: string } | { keyFile?: true } {
+  const held = heldKeyFor(keyId, keys)
+  if (held) return { keyName: held.name }
+  return isKeyFileId(keyId) ? { keyFile: true } : {}
 }
 
 export async function listHistory(
@@ -65,7 +71,9 @@ export async function resolveKeyId(deps: HistoryActionDeps, ref: string): Promis
 }
 
 function cannotSignAgain(entry: HistoryEntry, nowSeconds: number): KeyfrontError {
-  const why = `The key that signed link ${entry.id} has been deleted from Keyfront, so the link cannot be made again.`
+  const why = isKeyFileId(entry.keyId)
+    ? `Link ${entry.id} was signed with a key file (keyfront sign --key-file), which Keyfront does not keep. Import that key once (Keys → Import, or "keyfront keys import") and the link can be made again.`
+    : `The key that signed link ${entry.id} has been deleted from Keyfront, so the link cannot be made again.`
   const still =
     entry.expiresAt > nowSeconds
       ? ` The link you shared still works until ${formatUtc(entry.expiresAt)} if CloudFront still trusts its public key (Key-Pair-Id ${entry.keyPairId}).`
@@ -77,7 +85,7 @@ function cannotSignAgain(entry: HistoryEntry, nowSeconds: number): KeyfrontError
 export async function signAgain(deps: HistoryActionDeps, id: number): Promise<SignedAgain> {
   const entry = deps.history.get(id)
   const keys = await deps.keys.list()
-  if (!keys.some((key) => key.id === entry.keyId)) throw cannotSignAgain(entry, deps.history.nowSeconds())
+  if (!heldKeyFor(entry.keyId, keys)) throw cannotSignAgain(entry, deps.history.nowSeconds())
   return deps.links.signAgain(entry)
 }
 
@@ -119,9 +127,6 @@ export async function exportHistory(
 }
 
 export async function keyExpiries(deps: HistoryActionDeps): Promise<KeyExpiry[]> {
-  const names = new Map((await deps.keys.list()).map((key) => [key.id, key.name]))
-  return deps.history.latestExpiryPerKey().map((fact) => {
-    const keyName = names.get(fact.keyId)
-    return keyName === undefined ? fact : { ...fact, keyName }
-  })
+  const keys = await deps.keys.list()
+  return deps.history.latestExpiryPerKey().map((fact) => ({ ...fact, ...keyFacts(fact.keyId, keys) }))
 }

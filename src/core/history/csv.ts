@@ -59,7 +59,7 @@ export function csvRow(item: HistoryItem, signedLink?: string): string {
     isoSeconds(item.expiresAt),
     item.ipAddress ?? '',
     item.keyId,
-    item.keyName ?? '(deleted)',
+    item.keyName ?? (item.keyFile ? '(key file)' : '(deleted)'),
     item.keyPairId,
     item.algorithm,
     item.canned ? 'canned' : 'custom',

@@ -2,16 +2,19 @@
 // policy string and the same query as @aws-sdk/cloudfront-signer 3.1166 (tests compare the two
 // byte for byte over awkward URLs) but skips the SDK's per-call work — a stream-based Sign object,
 // re-encoding an already encoded URL, building and filtering a parameter object — which costs
-// ~20% of an ECDSA signature. One-shot crypto.sign is as close to `openssl speed` as Node gets.
-import { sign, type KeyObject } from 'node:crypto'
-import type { HashChoice } from '../../shared/contract/links.ts'
+// ~20% of an ECDSA signature — and signs through policy-signer.ts, which keeps the key's signing
+// context between calls.
+import type { KeyObject } from 'node:crypto'
 import { cannedPolicy, customPolicy, urlSafeBase64, type LinkConditions } from './policy.ts'
+import { createPolicySigner, type SigningEngine } from './policy-signer.ts'
 import { checkSignedLength, prepareUrl } from './url.ts'
 
 export interface FastSignerOptions {
   privateKey: KeyObject
   keyPairId: string
   conditions: LinkConditions
+  /** Default: the fastest engine this process can load. */
+  engine?: SigningEngine
 }
 
 /** Builds a function that prepares, checks and signs one URL (canned unless start or IP are set). */
@@ -22,13 +25,12 @@ export function createUrlSigner(options: FastSignerOptions): (url: string) => st
   const tail = `&Key-Pair-Id=${extendedEncode(options.keyPairId)}&Signature=`
   const hashParameter = conditions.hash === 'sha256' ? '&Hash-Algorithm=SHA256' : ''
   const expires = `Expires=${conditions.expiresAt}`
-  const hash: HashChoice = conditions.hash
+  const signPolicy = createPolicySigner(privateKey, conditions.hash, options.engine)
   return (url) => {
     const resource = prepareUrl(url).resource
     const policy = canned ? cannedPolicy(resource, conditions.expiresAt) : customPolicy(resource, conditions)
-    const bytes = Buffer.from(policy)
-    const signature = urlSafeBase64(sign(hash, bytes, privateKey))
-    const head = canned ? expires : `Policy=${urlSafeBase64(bytes)}`
+    const signature = signPolicy(policy)
+    const head = canned ? expires : `Policy=${urlSafeBase64(Buffer.from(policy))}`
     const signed = `${resource}${resource.includes('?') ? '&' : '?'}${head}${tail}${signature}${hashParameter}`
     checkSignedLength(signed)
     return signed

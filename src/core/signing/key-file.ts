@@ -9,6 +9,26 @@ import { KeyfrontError, isKeyfrontError } from '../../shared/errors.ts'
 import { keyTypeOf, readPrivateKey } from '../keys/key-material.ts'
 import type { SigningKey } from '../keys/signing-key.ts'
 
+/** History records a key-file key as this prefix and its fingerprint's first 32 hex digits. */
+const KEY_FILE_ID_PREFIX = 'file:'
+
+export function isKeyFileId(keyId: string): boolean {
+  return keyId.startsWith(KEY_FILE_ID_PREFIX)
+}
+
+/**
+ * The held key a history entry's key id names: that key, or — for a key file — the key imported
+ * since with the same fingerprint, so its links can be made again.
+ */
+export function heldKeyFor<K extends { id: string; fingerprint: string }>(
+  keyId: string,
+  keys: readonly K[],
+): K | undefined {
+  if (!isKeyFileId(keyId)) return keys.find((key) => key.id === keyId)
+  const print = keyId.slice(KEY_FILE_ID_PREFIX.length)
+  return keys.find((key) => key.fingerprint.replaceAll(':', '').toLowerCase().startsWith(print))
+}
+
 export async function loadKeyFile(path: string, keyPairId: string, passphrase?: string): Promise<SigningKey> {
   const id = keyPairId.trim()
   if (!KEY_PAIR_ID_PATTERN.test(id)) {
@@ -60,7 +80,7 @@ function readPrivateKeyChecked(
     .digest('hex')
   return {
     // Not a held key: recorded in the history under the file's key fingerprint.
-    id: `file:${print.slice(0, 32)}`,
+    id: `${KEY_FILE_ID_PREFIX}${print.slice(0, 32)}`,
     name: basename(path),
     type: keyTypeOf(privateKey),
     keyPairId,

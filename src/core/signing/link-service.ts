@@ -19,6 +19,7 @@ import { signInWorkers, type BatchRunOptions } from './batch.ts'
 import { checkConditions, checkResourcePattern } from './conditions.ts'
 import { toSetCookies } from './cookies.ts'
 import { inspectLink, type InspectInput } from './inspect/inspect.ts'
+import { heldKeyFor } from './key-file.ts'
 import { testLive } from './inspect/live-test.ts'
 import { cannedPolicy, customPolicy, isCanned, signatureAlgorithm, type LinkConditions } from './policy.ts'
 import { sdkSignCookies, sdkSignUrl, type SdkSignInput } from './sdk-signer.ts'
@@ -147,7 +148,8 @@ export class LinkService {
 
   /** Signs a history entry's policy again, exactly as stored: for RSA keys, the very same link. */
   async signAgain(record: LinkRecord): Promise<SignedAgain> {
-    const key = await this.#key(record.keyId)
+    const held = heldKeyFor(record.keyId, await this.#deps.keys.list())
+    const key = await this.#key(held?.id ?? record.keyId)
     const [type, hash] = record.algorithm.split('-') as [string, HashChoice]
     const { resource } = prepareUrl(record.url)
     const reproducible =

@@ -50,6 +50,8 @@ export const HistoryItem = HistoryEntry.extend({
   keyName: z.string().optional(),
   /** False when the key is gone: the link cannot be made again (the original still works until it expires). */
   canSignAgain: z.boolean(),
+  /** Signed with a key file (`keyfront sign --key-file`) Keyfront does not hold; importing that key brings it back. */
+  keyFile: z.boolean().optional(),
 })
 export type HistoryItem = z.infer<typeof HistoryItem>
 
@@ -94,8 +96,10 @@ export type SignedAgain = z.infer<typeof SignedAgain>
 /** For key retirement: when the last link signed with each key stops working. */
 export const KeyExpiry = z.object({
   keyId: z.string(),
-  /** undefined when the key has been deleted from Keyfront. */
+  /** undefined when the key has been deleted from Keyfront, or is a key file it never held. */
   keyName: z.string().optional(),
+  /** A key file (`keyfront sign --key-file`) Keyfront does not hold. */
+  keyFile: z.boolean().optional(),
   keyPairIds: z.array(z.string()),
   /** Epoch seconds: the latest expiry of any link signed with the key. */
   latestExpiresAt: z.number().int(),

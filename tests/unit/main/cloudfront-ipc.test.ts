@@ -1,6 +1,6 @@
 // The aws and cloudfront channels through the real router and handler table, over the real core
 // and the CloudFront double: requests validated, deployment progress sent as events, a wait
-// cancelled by another call, and no secret in any answer.
+// cancelled by another call, sites listed and forgotten here only, and no secret in any answer.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,7 +9,7 @@ import { type Keyfront } from '../../../src/core/app.ts'
 import { createAwsClientFactory } from '../../../src/core/aws/clients.ts'
 import { createHandlerTable } from '../../../src/main/ipc/handlers.ts'
 import { createRouter, type Dispatch } from '../../../src/main/ipc/router.ts'
-import type { DeploymentProgress } from '../../../src/shared/contract/cloudfront.ts'
+import type { DeploymentProgress, SignedSite } from '../../../src/shared/contract/cloudfront.ts'
 import { startCloudFrontDouble, type CloudFrontDouble } from '../../harness/cloudfront-double.ts'
 import { createTestDistribution, directClient, memoryKeychain } from '../cloudfront/world.ts'
 import { createTestKeyfront } from '../../harness/keyfront.ts'
@@ -42,6 +42,12 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true })
   await double.stop()
 })
+
+async function siteIds(): Promise<string[]> {
+  const listed = await dispatch('cloudfront.sites', undefined)
+  if (!listed.ok) throw new Error(`cloudfront.sites failed: ${listed.error.code}`)
+  return (listed.value as SignedSite[]).map((site) => site.distributionId)
+}
 
 describe('aws and cloudfront channels', () => {
   it('validates requests before any AWS call', async () => {
@@ -103,5 +109,28 @@ describe('aws and cloudfront channels', () => {
       value: { cancelled: true },
     })
     await expect(waiting).resolves.toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
+  })
+
+  it('lists the sites onboarded here and forgets one without any CloudFront call', async () => {
+    const id = await createTestDistribution(directClient(double.endpoint))
+    const key = await kf.keys.create({ name: 'site', type: 'rsa' })
+    await kf.cloudfront.onboard({ distributionId: id, key: key.id })
+    expect(await siteIds()).toContain(id)
+
+    const calls = double.calls.length
+    await expect(dispatch('cloudfront.forgetSite', { distributionId: id })).resolves.toEqual({
+      ok: true,
+      value: { removed: true },
+    })
+    await expect(dispatch('cloudfront.forgetSite', { distributionId: id })).resolves.toEqual({
+      ok: true,
+      value: { removed: false },
+    })
+    await expect(dispatch('cloudfront.forgetSite', { distributionId: '../sites' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
+    expect(double.calls.length).toBe(calls)
+    expect(await siteIds()).not.toContain(id)
   })
 })

@@ -1,8 +1,9 @@
 // Distributions: the CloudFront distributions of the chosen AWS account, who each behavior trusts,
-// what is still deploying — and the two flows that change them: restricting a distribution to
-// signed links, and creating a new distribution for a private bucket. The welcome opens it straight
-// into either flow (`initialFlow`), before the user has seen which AWS account is in use: the
-// new-distribution flow then shows the account picker above it (the wizard has its own step).
+// what is still deploying, the sites onboarded from this computer — and the two flows that change
+// them: restricting a distribution to signed links, and creating a new distribution for a private
+// bucket. The welcome opens it straight into either flow (`initialFlow`), before the user has seen
+// which AWS account is in use: the new-distribution flow then shows the account picker above it
+// (the wizard has its own step).
 import { useState } from 'react'
 import { Screen } from '../../components/Screen.tsx'
 import { useCall } from '../../lib/use-call.ts'
@@ -12,6 +13,7 @@ import { DistributionList } from './DistributionList.tsx'
 import { KeyGroupsPanel } from './KeyGroupsPanel.tsx'
 import { NewDistributionFlow } from './NewDistributionFlow.tsx'
 import { OnboardWizard } from './OnboardWizard.tsx'
+import { SitesPanel } from './SitesPanel.tsx'
 
 type View = { show: 'list' } | { show: 'onboard'; distributionId?: string } | { show: 'new-distribution' }
 
@@ -80,6 +82,7 @@ export function DistributionsScreen(props: { initialFlow?: 'new-bucket' | 'onboa
               <KeyGroupsPanel profile={profile} />
             </>
           )}
+          <SitesPanel />
         </>
       )}
     </Screen>

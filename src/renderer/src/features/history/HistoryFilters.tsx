@@ -66,7 +66,7 @@ export function HistoryFilters(props: {
           <option value="">All keys</option>
           {props.keys.map((key) => (
             <option key={key.keyId} value={key.keyId}>
-              {key.keyName ?? `Deleted key (${key.keyPairIds.join(', ')})`}
+              {key.keyName ?? `${key.keyFile ? 'Key file' : 'Deleted key'} (${key.keyPairIds.join(', ')})`}
             </option>
           ))}
         </select>

@@ -31,7 +31,11 @@ export function HistoryRow(props: { item: HistoryItem; now: number; actions: Row
         <div className="history-meta">
           {keyGone ? (
             <>
-              <span className="history-key-gone">Key deleted: cannot be made again</span>
+              <span className="history-key-gone">
+                {item.keyFile
+                  ? 'Signed with a key file: import that key to make it again'
+                  : 'Key deleted: cannot be made again'}
+              </span>
               <span>{goneKeyExpiryText(item, now)}</span>
             </>
           ) : (

@@ -1,10 +1,11 @@
 // The engine under batch signing: the OpenSSL addon (src/native) must be the one Node loads, must
 // make the signatures node:crypto makes (RSA byte for byte; ECDSA verifiable by the system's own
-// `openssl` — another build and version of OpenSSL than the one inside Node), and must fail with a
-// plain error, and nothing left behind, on bad input.
+// `openssl` — another build and version of OpenSSL than the one inside Node), must give way to
+// node:crypto where it cannot load, and must fail with a plain error, and nothing left behind, on
+// bad input.
 import { execFile } from 'node:child_process'
 import { generateKeyPairSync, sign, verify } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -98,6 +99,33 @@ describe('the OpenSSL signing engine', () => {
         expect(stdout.trim()).toBe('Verified OK')
       }
     })
+  })
+
+  it('falls back to node:crypto where the addon cannot load, and still signs', async () => {
+    // The two modules copied where no node_modules holds the addon, as in Electron (whose Node has
+    // no OpenSSL to lend it, so loading fails): the engine must say node:crypto and still sign.
+    const dir = mkdtempSync(join(tmpdir(), 'keyfront-no-addon-'))
+    try {
+      for (const file of ['policy-signer.ts', 'policy.ts']) {
+        writeFileSync(
+          join(dir, file),
+          readFileSync(join(import.meta.dirname, '../../../src/core/signing', file)),
+        )
+      }
+      const pkcs8 = RSA_KEY.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
+      const script = `import { createPrivateKey } from 'node:crypto'
+        import { createPolicySigner, signingEngine } from './policy-signer.ts'
+        const key = createPrivateKey(process.env.KEY)
+        console.log(signingEngine(), createPolicySigner(key, 'sha1')('{}'))`
+      writeFileSync(join(dir, 'probe.ts'), script)
+      const { stdout } = await run(process.execPath, [join(dir, 'probe.ts')], {
+        env: { ...process.env, KEY: pkcs8 },
+      })
+      const expected = urlSafeBase64(sign('sha1', Buffer.from('{}'), RSA_KEY.privateKey))
+      expect(stdout.trim()).toBe(`node:crypto ${expected}`)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   describe('bad input', () => {

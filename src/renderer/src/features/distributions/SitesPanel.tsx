@@ -2,6 +2,7 @@
 // "Where is the file?". Read locally, so it shows even without a working AWS profile. Forgetting
 // one only takes it off this computer's list — CloudFront is not changed and History keeps its links.
 import { useRef, useState } from 'react'
+import { ConfirmPanel } from '../../components/ConfirmPanel.tsx'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { call } from '../../lib/bridge.ts'
 import { useAction } from '../../lib/use-action.ts'
@@ -99,27 +100,18 @@ function ForgetSiteConfirm(props: {
     await call('cloudfront.forgetSite', { distributionId: props.site.distributionId })
     props.onForgotten()
   })
-  const questionId = `forget-site-${props.site.distributionId}`
   return (
-    <div className="panel inset" role="group" aria-labelledby={questionId}>
-      <p id={questionId}>
-        <strong>Forget {props.address}?</strong> This only removes it from this computer’s list, so New link
-        stops offering it — nothing changes in AWS, and its links stay in History.
-      </p>
-      <ErrorNotice error={forget.error} />
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button danger"
-          disabled={forget.busy}
-          onClick={() => void forget.run()}
-        >
-          Forget site
-        </button>
-        <button type="button" className="button" autoFocus onClick={props.onCancel}>
-          Keep it
-        </button>
-      </div>
-    </div>
+    <ConfirmPanel
+      questionId={`forget-site-${props.site.distributionId}`}
+      question={
+        <>
+          <strong>Forget {props.address}?</strong> This only removes it from this computer’s list, so New link
+          stops offering it — nothing changes in AWS, and its links stay in History.
+        </>
+      }
+      action={forget}
+      confirmLabel="Forget site"
+      onCancel={props.onCancel}
+    />
   )
 }

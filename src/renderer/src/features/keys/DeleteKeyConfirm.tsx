@@ -1,6 +1,6 @@
 // Confirms deleting a key. If its public key was uploaded, says plainly that links signed with it
 // keep working until that public key is removed from its CloudFront key groups.
-import { ErrorNotice } from '../../components/ErrorNotice.tsx'
+import { ConfirmPanel } from '../../components/ConfirmPanel.tsx'
 import { call } from '../../lib/bridge.ts'
 import type { KeyDeleted, KeySummary } from '../../../../shared/contract/keys.ts'
 import { useAction } from '../../lib/use-action.ts'
@@ -14,11 +14,18 @@ export function DeleteKeyConfirm(props: {
   const remove = useAction(async () => props.onDeleted(await call('keys.delete', { ref: details.id })))
   const uploaded = details.uploads.map((upload) => upload.keyPairId)
   return (
-    <div className="panel inset" role="group" aria-labelledby="delete-key-question">
-      <p id="delete-key-question">
-        <strong>Delete “{details.name}”?</strong> Its private key is removed from your system keychain. This
-        cannot be undone — export it first if you may need it again.
-      </p>
+    <ConfirmPanel
+      questionId="delete-key-question"
+      question={
+        <>
+          <strong>Delete “{details.name}”?</strong> Its private key is removed from your system keychain. This
+          cannot be undone — export it first if you may need it again.
+        </>
+      }
+      action={remove}
+      confirmLabel="Delete key"
+      onCancel={props.onCancel}
+    >
       {uploaded.length > 0 && (
         <div className="notice notice-warn">
           <p>
@@ -27,20 +34,6 @@ export function DeleteKeyConfirm(props: {
           </p>
         </div>
       )}
-      <ErrorNotice error={remove.error} />
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button danger"
-          disabled={remove.busy}
-          onClick={() => void remove.run()}
-        >
-          Delete key
-        </button>
-        <button type="button" className="button" autoFocus onClick={props.onCancel}>
-          Keep it
-        </button>
-      </div>
-    </div>
+    </ConfirmPanel>
   )
 }

@@ -107,12 +107,12 @@ export function ImportKeyForm(props: { onImported: (key: KeySummary) => void; on
             autoComplete="off"
             value={pasted}
             maxLength={MAX_KEY_TEXT_BYTES}
-            placeholder="-----BEGIN PRIVATE KEY-----"
+            placeholder="Paste the whole key, from its BEGIN line to its END line"
             aria-describedby="import-key-text-hint"
             onChange={(event) => setPasted(event.target.value)}
           />
           <span id="import-key-text-hint" className="hint">
-            Include the BEGIN and END lines. The key goes to your system keychain, not to a file.
+            A PEM private key (RSA 2048 or ECDSA P-256). It goes to your system keychain, not to a file.
           </span>
         </div>
       )}

@@ -38,13 +38,8 @@ export function describeEntries(
   nowSeconds: number,
 ): HistoryItem[] {
   return entries.map((entry) => {
-    const item: HistoryItem = {
-      ...entry,
-      status: linkStatus(entry, nowSeconds),
-      ...keyFacts(entry.keyId, keys),
-      canSignAgain: heldKeyFor(entry.keyId, keys) !== undefined,
-    }
-    return item
+    const facts = keyFacts(entry.keyId, keys)
+    return { ...entry, status: linkStatus(entry, nowSeconds), ...facts, canSignAgain: 'keyName' in facts }
   })
 }
 

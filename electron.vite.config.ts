@@ -28,7 +28,7 @@ export default defineConfig({
       // Sandboxed preloads cannot load modules: one self-contained CommonJS file.
       rollupOptions: {
         input: { index: resolve('src/preload/index.ts') },
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },
   },

@@ -166,15 +166,14 @@ describe('History screen, empty and long', () => {
       await openHistory(app)
       const list = app.page.getByRole('list', { name: /Links made with Keyfront/ })
       await expect(list.getByRole('listitem').allInnerTexts()).resolves.toEqual([
-        expect.stringMatching(
-          /key-file handout[\s\S]*Signed with a key file: import that key to make it again/,
-        ),
+        expect.stringMatching(/key-file handout[\s\S]*Key file: import it to make this again/),
         expect.stringMatching(/deleted-key handout[\s\S]*Key deleted: cannot be made again/),
       ])
       await expect(app.page.getByLabel('Key').locator('option').allInnerTexts()).resolves.toEqual(
         expect.arrayContaining(['Key file (KFILEKEYPAIR12)', 'Deleted key (K2JCJMDEHXQW5F)']),
       )
       expect(await app.seriousA11yViolations()).toEqual([])
+      await app.screenshot('history-key-file')
     } finally {
       await app.close()
     }

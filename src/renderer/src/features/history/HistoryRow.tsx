@@ -33,7 +33,7 @@ export function HistoryRow(props: { item: HistoryItem; now: number; actions: Row
             <>
               <span className="history-key-gone">
                 {item.keyFile
-                  ? 'Signed with a key file: import that key to make it again'
+                  ? 'Key file: import it to make this again'
                   : 'Key deleted: cannot be made again'}
               </span>
               <span>{goneKeyExpiryText(item, now)}</span>

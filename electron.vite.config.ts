@@ -18,6 +18,9 @@ export default defineConfig({
           'batch-worker': resolve('src/core/signing/batch-worker.ts'),
         },
         external: nodeExternals,
+        // Shared and lazily loaded chunks beside the entries too (not in assets/): batch.ts finds
+        // the worker through its own file's URL, whichever chunk holds it.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },
@@ -34,7 +37,13 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
-    build: { outDir: 'out/renderer', rollupOptions: { input: resolve('src/renderer/index.html') } },
+    // Minified (electron-vite leaves it off by default): the window parses less before its first
+    // screen. Screens other than the first load as their own chunks (`lazy` in app/App.tsx).
+    build: {
+      outDir: 'out/renderer',
+      minify: true,
+      rollupOptions: { input: resolve('src/renderer/index.html') },
+    },
     plugins: [react()],
   },
 })

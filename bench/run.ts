@@ -1,8 +1,8 @@
-// `npm run bench` (= `node bench/run.ts`, Node 24 runs the TypeScript directly): runs every
-// bench/*.bench.ts module — or those whose file name contains an argument (`npm run bench --
-// signing`) — one after another, each in a fresh Node process (no heap or JIT state left over
-// from another module, no competition for the CPU), and prints one table. Exits 1 when a figure
-// misses its target.
+// `npm run bench` (builds the CLI, which cli.bench.ts runs, then `node bench/run.ts`: Node 24 runs
+// the TypeScript directly): runs every bench/*.bench.ts module — or those whose file name contains
+// an argument (`npm run bench -- signing`) — one after another, each in a fresh Node process (no
+// heap or JIT state left over from another module, no competition for the CPU), and prints one
+// table. Exits 1 when a figure misses its target.
 import { execFileSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { availableParallelism, cpus } from 'node:os'

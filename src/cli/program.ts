@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander'
 import { KeyfrontError, toErrorInfo } from '../shared/errors.ts'
 import type { CliContext, CommandResult } from './context.ts'
+import { terminalSafe } from './format.ts'
 
 export const EXIT_OK = 0
 export const EXIT_FAILED = 1
@@ -17,8 +18,15 @@ export interface RunOptions {
   json: boolean
   ctx: CliContext
 }
+/** A top-level command (`keys`, `sign`, …) and how to load its module when it is the one run. */
+export interface CommandGroup {
+  name: string
+  load: () => Promise<Register>
+}
 
-export async function runProgram(argv: string[], ctx: CliContext, registers: Register[]): Promise<number> {
+export async function runProgram(argv: string[], given: CliContext, groups: CommandGroup[]): Promise<number> {
+  // One guard for everything printed: no control character from input reaches the terminal raw.
+  const ctx: CliContext = { ...given, io: terminalSafe(given.io) }
   let exitCode = EXIT_OK
   const wantsJson = argv.includes('--json')
   const program = new Command('keyfront')
@@ -41,7 +49,9 @@ export async function runProgram(argv: string[], ctx: CliContext, registers: Reg
       else ctx.io.stderr(`keyfront: ${info.message}\n`)
     }
   }
-  for (const register of registers) register(program, run)
+  for (const register of await Promise.all(groupsFor(argv, groups).map((group) => group.load()))) {
+    register(program, run)
+  }
   for (const command of program.commands) inheritSettings(command, ctx)
   try {
     await program.parseAsync(argv, { from: 'user' })
@@ -55,6 +65,19 @@ export async function runProgram(argv: string[], ctx: CliContext, registers: Reg
     ctx.close()
   }
   return exitCode
+}
+
+/**
+ * The groups a command line needs: the one it names; none for the version; otherwise all of them
+ * (the overall help lists every command, and an unknown one is answered with the nearest names).
+ */
+function groupsFor(argv: string[], groups: CommandGroup[]): CommandGroup[] {
+  const command = argv.find((arg) => !arg.startsWith('-'))
+  const named = groups.find((group) => group.name === command)
+  if (named) return [named]
+  const asks = (...flags: string[]) => argv.some((arg) => flags.includes(arg))
+  if (command === undefined && asks('-v', '--version') && !asks('-h', '--help')) return []
+  return groups
 }
 
 /** Subcommands share the root's output streams, error handling and `--json`. */

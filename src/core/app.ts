@@ -1,72 +1,95 @@
 // The composition root: builds every core service from its dependencies. The Electron main
 // process and the CLI both call createKeyfront(); tests build it (or single services) with real
-// or fake dependencies. No DI framework — wiring is plain code, read top to bottom.
+// or fake dependencies. No DI framework — wiring is plain code, read top to bottom. The services
+// that need no AWS (keys, history, links) are built in local-services.ts, which the CLI can load
+// on its own; the AWS services here go over that same instance.
 import { AwsAccounts } from './aws/accounts.ts'
 import type { AwsClientFactory } from './aws/clients.ts'
-import type { Clock } from './clock.ts'
+import { KeyLifecycleService } from './cloudfront/lifecycle/service.ts'
+import { DeployingStore } from './cloudfront/deployment.ts'
 import { CloudFrontService } from './cloudfront/service.ts'
-import type { Keychain } from './keychain/keychain.ts'
-import { openHistoryStore, type HistoryStore } from './history/history-store.ts'
-import { KeyService } from './keys/key-service.ts'
+import { SignedSites } from './cloudfront/signed-sites.ts'
+import { FilesService } from './files/service.ts'
+import { createLocalServices, type LocalDeps, type LocalServices } from './local-services.ts'
 import { OriginService } from './origin/service.ts'
-import { LinkService } from './signing/link-service.ts'
+import { SettingsStore } from './settings/settings-store.ts'
 
-export interface KeyfrontDeps {
-  /** Folder for metadata and history (never private keys). */
-  dataDir: string
-  keychain: Keychain
+export interface KeyfrontDeps extends LocalDeps {
   aws: AwsClientFactory
-  clock: Clock
-  /** Where a signature is being made: recorded in history. */
-  source: 'app' | 'cli'
-  version: string
 }
 
-export interface Keyfront {
-  readonly dataDir: string
-  readonly version: string
-  /** Signing keys: private halves in the OS keychain, metadata in keys.json. */
-  readonly keys: KeyService
+export interface Keyfront extends LocalServices {
   /** Private S3 bucket → CloudFront distribution with origin access control. */
   readonly origin: OriginService
-  /** Every link signed: searchable, signable again; never the signature. */
-  readonly history: HistoryStore
   /** AWS profiles (shared config files, SSO, access keys in the keychain) and who they are. */
   readonly awsAccounts: AwsAccounts
   /** Public keys, key groups, distributions; onboarding a distribution to signed links. */
   readonly cloudfront: CloudFrontService
-  /** Signed URLs and cookies (one or a batch), signing again, the link inspector. */
-  readonly links: LinkService
-  /** Releases open resources (the history database). */
-  close(): void
+  /** A key's status and usage; replacing, retiring it, stopping its links. */
+  readonly keyLifecycle: KeyLifecycleService
+  /** Default duration and site, theme, notifications, the quick-link shortcut (settings.json). */
+  readonly settings: SettingsStore
+  /** A site's files: browse its bucket, upload and share, check a link's file is there. */
+  readonly files: FilesService
 }
 
-export function createKeyfront(deps: KeyfrontDeps): Keyfront {
-  const history = openHistoryStore({ dataDir: deps.dataDir, clock: deps.clock })
-  const keys = new KeyService({ dataDir: deps.dataDir, keychain: deps.keychain, clock: deps.clock })
+/** Everything; over `local` when the caller built the local services already (the CLI). */
+export function createKeyfront(
+  deps: KeyfrontDeps,
+  local: LocalServices = createLocalServices(deps),
+): Keyfront {
+  const { keys } = local
   const awsAccounts = new AwsAccounts({
     aws: deps.aws,
     dataDir: deps.dataDir,
     keychain: deps.keychain,
     clock: deps.clock,
   })
-  return {
-    dataDir: deps.dataDir,
-    version: deps.version,
+  const cloudfront = new CloudFrontService({
+    aws: deps.aws,
+    accounts: awsAccounts,
     keys,
-    origin: new OriginService({ aws: deps.aws, accounts: awsAccounts }),
-    history,
-    awsAccounts,
-    cloudfront: new CloudFrontService({
+    dataDir: deps.dataDir,
+    clock: deps.clock,
+  })
+  return {
+    dataDir: local.dataDir,
+    version: local.version,
+    keys,
+    origin: new OriginService({
       aws: deps.aws,
       accounts: awsAccounts,
       keys,
+      sites: new SignedSites(deps.dataDir),
+      deploying: new DeployingStore(deps.dataDir),
+      clock: deps.clock,
+    }),
+    get history() {
+      return local.history
+    },
+    awsAccounts,
+    cloudfront,
+    keyLifecycle: new KeyLifecycleService({
+      aws: deps.aws,
+      accounts: awsAccounts,
+      keys,
+      history: () => local.history,
       dataDir: deps.dataDir,
       clock: deps.clock,
     }),
-    links: new LinkService({ keys, history, clock: deps.clock, source: deps.source }),
-    close() {
-      history.close()
-    },
+    settings: new SettingsStore({ dataDir: deps.dataDir, sites: () => cloudfront.sites() }),
+    files: new FilesService({
+      aws: deps.aws,
+      accounts: awsAccounts,
+      sites: () => cloudfront.sites(),
+      keys,
+      links: local.links,
+      history: () => local.history,
+      clock: deps.clock,
+    }),
+    links: local.links,
+    renewals: local.renewals,
+    onHistoryReset: (listener) => local.onHistoryReset(listener),
+    close: () => local.close(),
   }
 }

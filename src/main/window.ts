@@ -1,6 +1,8 @@
-// The one application window: secure preferences, shown when ready, themed like the OS.
+// The one application window: secure preferences, shown when ready, themed like the OS. It shows
+// the app's own page only: the built index.html, or in development the electron-vite dev server.
 import { BrowserWindow, nativeTheme } from 'electron'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { secureWebPreferences } from './security.ts'
 
 export interface WindowPaths {
@@ -30,11 +32,33 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
   return window
 }
 
-export function defaultWindowPaths(outDir: string, resourcesDir: string): WindowPaths {
+/**
+ * Where the window's page comes from. ELECTRON_RENDERER_URL (set by `electron-vite dev`) counts in
+ * development only: in an installed app, whoever controls the launch environment could otherwise
+ * pick the page that gets the whole `window.keyfront` bridge.
+ */
+export function defaultWindowPaths(
+  outDir: string,
+  resourcesDir: string,
+  packaged: boolean,
+  env: NodeJS.ProcessEnv = process.env,
+): WindowPaths {
+  const devServerUrl = env.ELECTRON_RENDERER_URL
   return {
     preload: join(outDir, 'preload', 'index.cjs'),
-    devServerUrl: process.env.ELECTRON_RENDERER_URL,
+    devServerUrl: !packaged && devServerUrl && /^https?:\/\//i.test(devServerUrl) ? devServerUrl : undefined,
     rendererHtml: join(outDir, 'renderer', 'index.html'),
     icon: join(resourcesDir, 'icon.png'),
+  }
+}
+
+/** Whether a frame shows the app's own page: the built index.html file, or a page of the dev server. */
+export function isAppPage(paths: WindowPaths, frameUrl: string): boolean {
+  try {
+    const url = new URL(frameUrl)
+    if (paths.devServerUrl) return url.origin === new URL(paths.devServerUrl).origin
+    return url.protocol === 'file:' && resolve(fileURLToPath(url)) === resolve(paths.rendererHtml)
+  } catch {
+    return false
   }
 }

@@ -1,14 +1,15 @@
-// The preload: exposes exactly one object, `window.keyfront`, built from the IPC contract — one
-// method per channel and `on()` for events. Raw ipcRenderer never reaches the page. Runs
-// sandboxed, so it is bundled into a single CommonJS file.
-import { contextBridge, ipcRenderer } from 'electron'
-import { channels, eventNames } from '../shared/contract/index.ts'
+// The preload: exposes exactly one object, `window.keyfront`, built from the IPC contract's names —
+// one method per channel and `on()` for events. Raw ipcRenderer never reaches the page. Runs
+// sandboxed, so it is bundled into a single CommonJS file; it takes the names without the schemas
+// (contract/names.ts), since main validates every call anyway.
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
+import { channelNames, eventNames } from '../shared/contract/names.ts'
 import { buildBridge } from './bridge.ts'
 
 contextBridge.exposeInMainWorld(
   'keyfront',
   buildBridge(
-    channels,
+    channelNames,
     eventNames,
     (channel, request) => ipcRenderer.invoke(channel, request),
     (event, listener) => {
@@ -18,5 +19,6 @@ contextBridge.exposeInMainWorld(
         ipcRenderer.removeListener(event, wrapped)
       }
     },
+    (file) => webUtils.getPathForFile(file),
   ),
 )

@@ -68,6 +68,8 @@ export const ERROR_CODES = [
   'S3_POLICY_CHANGED',
   'CF_ACCESS_CONTROL_MISMATCH',
   'CF_DISTRIBUTION_REFERENCE_TAKEN',
+  // the bucket encrypts with aws/s3 and the user has not chosen how to go on
+  'S3_AWS_MANAGED_KEY',
   // aws profiles and cloudfront onboarding
   'AWS_CREDENTIALS_INVALID',
   'AWS_PROFILE_NAME_TAKEN',
@@ -83,8 +85,45 @@ export const ERROR_CODES = [
   'BATCH_TOO_LARGE',
   'LINK_NOT_REPRODUCIBLE',
   'LIVE_TEST_UNREACHABLE',
+  'LIVE_TEST_REFUSED',
   // sites onboarded from this computer (New link's "Where is the file?")
   'SITE_NOT_FOUND',
+  'SITE_NAME_INVALID',
+  // text kept and shown back (labels, URLs): plain, on one line
+  'LABEL_INVALID',
+  'URL_CONTROL_CHARACTER',
+  // the data folder and files the user asked for (exports)
+  'DISK_FULL',
+  'DATA_FOLDER_INVALID',
+  'DATA_FOLDER_BUSY',
+  'FILE_EXISTS',
+  'FILE_IS_FOLDER',
+  // key lifecycle (replace, retire, stop)
+  'KEY_NOT_HELD',
+  'KEY_NOT_UPLOADED',
+  'KEY_LINKS_STILL_WORK',
+  'KEY_SITES_STILL_USE',
+  // links over time: renewing a link, the tray's quick link
+  'RENEW_KEY_MISSING',
+  'LINK_EXPIRED',
+  'CLIPBOARD_NOT_A_LINK',
+  // signing as other CloudFront signers can: a policy given as is, cookie domains, legacy key pairs
+  'POLICY_NOT_JSON',
+  'POLICY_STATEMENT_COUNT',
+  'POLICY_UNKNOWN_KEY',
+  'POLICY_FIELD_MISSING',
+  'POLICY_FIELD_INVALID',
+  'POLICY_TIME_IN_MILLISECONDS',
+  'POLICY_FILE_UNREADABLE',
+  'COOKIE_DOMAIN_INVALID',
+  'KEY_PAIR_ID_KIND_MISMATCH',
+  // sharing a file: browsing a site's bucket, uploading, checking the file is there
+  'SITE_ORIGIN_NOT_S3',
+  'OBJECT_EXISTS',
+  'OBJECT_KEY_INVALID',
+  'FILE_NOT_FOUND',
+  'UPLOAD_NOT_A_FILE',
+  'UPLOAD_UNREADABLE',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

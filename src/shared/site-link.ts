@@ -3,6 +3,7 @@
 // person would paste it; the core then encodes it exactly like a pasted one (spaces, accents, …).
 import type { SignedSite } from './contract/cloudfront.ts'
 import { KeyfrontError } from './errors.ts'
+import { firstControl, showControlCharacters } from './plain-text.ts'
 
 /** The addresses a site answers on: its own names (aliases) first, then CloudFront's domain. */
 export function siteAddresses(site: Pick<SignedSite, 'domainName' | 'aliases'>): string[] {
@@ -39,4 +40,41 @@ export function findSite<T extends Pick<SignedSite, 'distributionId' | 'domainNa
       site.distributionId === ref.trim() ||
       siteAddresses(site).some((address) => address.toLowerCase() === name),
   )
+}
+
+/**
+ * What people call a site: the name given on this computer, else the distribution's first alias,
+ * its comment, and last CloudFront's own domain.
+ */
+export function siteName(site: Pick<SignedSite, 'name' | 'aliases' | 'comment' | 'domainName'>): string {
+  return site.name?.trim() || site.aliases[0] || site.comment?.trim() || site.domainName
+}
+
+/** The longest name a site can be given. */
+export const SITE_NAME_MAX_LENGTH = 80
+
+/** What is wrong with a name for a site (as typed), or undefined when it can be kept. */
+export function siteNameProblem(name: string): string | undefined {
+  const text = name.trim()
+  if (text.length > SITE_NAME_MAX_LENGTH) {
+    return `The name is ${text.length} characters long; a site's name holds at most ${SITE_NAME_MAX_LENGTH}. Shorten it.`
+  }
+  const control = firstControl(text)
+  if (control) {
+    return `The name contains a control character (${control.shown}, character ${control.position}). A site's name is plain text on one line: remove it.`
+  }
+  return undefined
+}
+
+/**
+ * An address as people read it: `https://files.example.com/reports/Q3 report.pdf`, not `%20`. Only
+ * for showing; what is signed is always the address as given. Reserved characters stay encoded
+ * (`%2F` is not a folder), and decoded control characters are shown as escapes.
+ */
+export function readableUrl(url: string): string {
+  try {
+    return showControlCharacters(decodeURI(url))
+  } catch {
+    return url
+  }
 }

@@ -11,7 +11,7 @@ import { createServer } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeBrowser, launchApp, type E2eApp } from '../harness/e2e.ts'
 import { startMoto, type Moto } from '../harness/moto.ts'
-import { createTestDistribution, directClient } from '../unit/cloudfront/world.ts'
+import { createTestDistribution, directClient } from '../unit/core/cloudfront/world.ts'
 
 interface Edge {
   origin: string

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { diskFull } from '../../src/core/file-errors.ts'
 import { closeBrowser, launchApp, type E2eApp } from '../harness/e2e.ts'
 
 let app: E2eApp
@@ -50,7 +51,7 @@ describe('New link and Inspect', () => {
     await open('New link')
   })
 
-  it('makes a link from a pasted URL with the default expiry of 1 day, shown in local time, UTC and "in 1 day"', async () => {
+  it('makes a link from a pasted URL with the default expiry of 1 day, shown in local words and "in 1 day"', async () => {
     const page = app.page
     await page.getByLabel('Link to the file').fill(FILE_URL)
     await expect(tab().getByLabel('Signing key').inputValue()).resolves.toBe(
@@ -58,9 +59,8 @@ describe('New link and Inspect', () => {
     )
     await expect(tab().getByRole('radio', { name: '1 day' }).isChecked()).resolves.toBe(true)
     const preview = await tab().locator('.link-expiry-preview').innerText()
-    expect(preview).toMatch(
-      /^Stops working on .+ \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\) — expires in (1 day|23 hours 59 minutes)\.$/,
-    )
+    expect(preview).toMatch(/^Stops working \w+day, .+ \(in (1 day|23 hours 59 minutes)\)\.$/)
+    expect(preview).not.toMatch(/UTC|\d{4}-\d\d-\d\d/)
     await page.getByLabel('Label (optional)').fill('For Ana')
     await expectAccessible()
     await app.screenshot('links-form')
@@ -73,8 +73,8 @@ describe('New link and Inspect', () => {
     await expect(page.getByRole('img', { name: /QR code of the link/ }).getAttribute('src')).resolves.toMatch(
       /^data:image\/svg\+xml;charset=utf-8,%3Csvg/,
     )
-    await expect(page.locator('.link-result .facts').innerText()).resolves.toMatch(
-      /Expires\s+in (1 day|23 hours 59 minutes) — .+UTC\)/,
+    await expect(page.locator('.link-result .facts').first().innerText()).resolves.toMatch(
+      /Works until\s+\w+day, .+ \(in (1 day|23 hours 59 minutes)\)\s+Opens\s+https:\/\/d111111abcdef8\.cloudfront\.net\/reports\/Q3 report\.pdf\s+Key\s+Shop key/,
     )
 
     await page.getByRole('button', { name: 'Copy link' }).click()
@@ -88,14 +88,17 @@ describe('New link and Inspect', () => {
     expect(JSON.stringify(recorded)).not.toContain('Signature=')
   })
 
-  it('inspects the new link: it works, with the key, times and a verified signature', async () => {
+  it('inspects the new link: it works, with the key and times, and the verified signature under Details', async () => {
     const page = app.page
     await page.getByRole('button', { name: 'Inspect it' }).click()
     await page.getByRole('heading', { level: 1, name: 'Inspect a link' }).waitFor()
-    await page.getByRole('heading', { name: 'This link works' }).waitFor()
-    const facts = await page.locator('.inspect-facts').innerText()
-    expect(facts).toMatch(/Key-Pair-Id\s+K2JCJMDEHXQW5F — your key “Shop key”/)
-    expect(facts).toMatch(/Signature\s+Checks out with the key’s public key/)
+    await page.getByRole('heading', { name: 'Signature and dates are valid' }).waitFor()
+    await page.getByText(/^It was made with your key “Shop key” and is valid until \w+day, /).waitFor()
+    await expect(page.locator('.inspect-facts').innerText()).resolves.toMatch(/Key\s+Your key “Shop key”/)
+    await page.locator('.inspect-details summary').click()
+    const details = await page.locator('.inspect-details').innerText()
+    expect(details).toMatch(/Key-Pair-Id\s+K2JCJMDEHXQW5F — your key “Shop key”/)
+    expect(details).toMatch(/Signature\s+Checks out with the key’s public key/)
     await expectAccessible()
     await app.screenshot('inspect-works')
   })
@@ -105,14 +108,15 @@ describe('New link and Inspect', () => {
     const input = page.getByLabel('Signed link or cookies')
     await input.fill((await input.inputValue()).replace('Q3%20report', 'Q3 report'))
     await page.getByRole('button', { name: 'Inspect', exact: true }).click()
-    await page
-      .getByRole('heading', { name: 'CloudFront would refuse this link (403 AccessDenied)' })
-      .waitFor()
+    await page.getByRole('heading', { name: 'This link does not work' }).waitFor()
+    await page.getByText('It was changed after it was made: where it had “%20” it now has a space.').waitFor()
     await page.getByRole('heading', { name: 'Where the link changed' }).waitFor()
     await expect(page.locator('.inspect-difference mark').allInnerTexts()).resolves.toEqual(['%20', ' '])
     await expect(page.locator('.inspect-difference').innerText()).resolves.toMatch(
       /from the history \(“For Ana”\)/,
     )
+    await page.locator('.inspect-details summary').click()
+    await page.getByText(/^CloudFront would answer 403 AccessDenied\. /).waitFor()
     await expectAccessible()
     await app.screenshot('inspect-changed')
   })
@@ -141,15 +145,13 @@ describe('New link and Inspect', () => {
     await app.screenshot('links-cookies')
   })
 
-  it('explains a key that has no Key-Pair-Id, and says what to do when signing with it', async () => {
+  it('explains a key CloudFront was never given, and says what to do when signing with it', async () => {
     const page = app.page
     await app.keyfront.keys.create({ name: 'Fresh key', type: 'ecdsa' })
     await open('Keys')
     await open('New link')
-    await tab()
-      .getByLabel('Signing key')
-      .selectOption({ label: 'Fresh key — ECDSA P-256 · not uploaded yet' })
-    await page.getByText('“Fresh key” has no Key-Pair-Id yet.').waitFor()
+    await tab().getByLabel('Signing key').selectOption({ label: 'Fresh key (not given to CloudFront yet)' })
+    await page.getByText('CloudFront has not been given “Fresh key” yet').waitFor()
     await page.getByLabel('Link to the file').fill('https://d111111abcdef8.cloudfront.net/a.pdf')
     await page.getByRole('button', { name: 'Make link' }).click()
     await page
@@ -169,7 +171,7 @@ describe('New link and Inspect', () => {
       (_, i) => `https://d111111abcdef8.cloudfront.net/catalog/item ${i}.pdf`,
     )
     await page.getByLabel('URLs, one per line').fill(urls.join('\n'))
-    await tab().getByLabel('Signing key').selectOption({ label: 'Shop key — RSA 2048 · K2JCJMDEHXQW5F' })
+    await tab().getByLabel('Signing key').selectOption({ label: 'Shop key' })
     await expectAccessible()
     await app.screenshot('links-batch-form')
     await page.getByRole('button', { name: 'Sign 300 links' }).click()
@@ -193,6 +195,37 @@ describe('New link and Inspect', () => {
     expect(csv).toHaveLength(301)
     await expectAccessible()
     await app.screenshot('links-batch-done')
+  })
+
+  it('still shows and saves a batch the history could not record, and says why', async () => {
+    const page = app.page
+    // An injected write failure, as the history reports a full disk (tests/keychain/full-disk
+    // fills a real one): the window must hand the links over anyway and say they are not kept.
+    const history = app.keyfront.history
+    history.record = () => {
+      throw diskFull(app.dataDir)
+    }
+    try {
+      const urls = ['a', 'b', 'c'].map((name) => `https://d111111abcdef8.cloudfront.net/full/${name}.pdf`)
+      await page.getByLabel('URLs, one per line').fill(urls.join('\n'))
+      await page.getByRole('button', { name: 'Sign 3 links' }).click()
+      await page.getByRole('heading', { name: /^Signed 3 links in [\d.]+ s$/ }).waitFor()
+      await expect(page.locator('.batch-warning').innerText()).resolves.toBe(
+        `These links work, but they are not in the history: The disk that holds ${app.dataDir} is full, so Keyfront could not save there. Free some space on it and try again.`,
+      )
+      const out = (await page.getByLabel('Signed links, one per line').inputValue()).split('\n')
+      expect(out.map((line) => line.split('?')[0])).toEqual(urls)
+      const path = join(outDir, 'unrecorded.txt')
+      app.ports.nextSavePaths.push(path)
+      await page.getByRole('button', { name: 'Save as text…' }).click()
+      await page.getByText(`Saved to ${path}.`).waitFor()
+      expect(readFileSync(path, 'utf8')).toBe(`${out.join('\n')}\n`)
+      await expectAccessible()
+      await app.screenshot('links-batch-unrecorded')
+    } finally {
+      Reflect.deleteProperty(history, 'record')
+    }
+    expect(history.list({ search: 'full', limit: 10 }).entries).toEqual([])
   })
 })
 

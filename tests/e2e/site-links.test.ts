@@ -1,14 +1,14 @@
 // New link for someone who knows where the file is but not its URL: a distribution onboarded
-// through the real core (moto_server as CloudFront) becomes a site; New link asks "Where is the
-// file?", builds the address from a typed path (spaces and accents), signs with the site's key,
-// and History's distribution filter (named by the site's address) finds that link alone. Many links
+// through the real core (moto_server as CloudFront) becomes a site, named by its comment; New link
+// asks "Where is the file?", builds the address from a typed path (spaces and accents), signs with
+// the site's key without asking for one, and History's site filter finds that link alone. Many links
 // takes paths on the site too, and records the site on every link of the batch. Last, Distributions
 // forgets the site (keyboard only, after a confirm): New link stops offering it, while CloudFront's
 // configuration and History's links stay as they were.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeBrowser, launchApp, type E2eApp } from '../harness/e2e.ts'
 import { startMoto, type Moto } from '../harness/moto.ts'
-import { createTestDistribution, directClient } from '../unit/cloudfront/world.ts'
+import { createTestDistribution, directClient } from '../unit/core/cloudfront/world.ts'
 
 let moto: Moto
 let app: E2eApp
@@ -50,14 +50,16 @@ afterAll(async () => {
 })
 
 describe('New link for an onboarded site', () => {
-  it('asks where the file is, builds the address from a typed path, and signs with the site’s key', async () => {
+  it('asks where the file is (the site named by its comment), builds the address from a typed path, and signs with the site’s key without asking', async () => {
     await open('New link')
     const where = tab().getByLabel('Where is the file?')
     await expect(where.locator('option').allInnerTexts()).resolves.toEqual([
-      domain,
+      `Reports — ${domain}`,
       'Another address (paste a full link)',
     ])
-    await expect(tab().getByLabel('Signing key').inputValue()).resolves.toBe(siteKeyId)
+    await expect(tab().getByLabel('Signing key').count()).resolves.toBe(0)
+    const siteKey = (await app.keyfront.keys.find(siteKeyId)).name
+    await tab().getByText(`Made with “${siteKey}”, the key this site was set up with.`).waitFor()
     await tab().getByLabel('Path of the file').fill('/Informes/Q3 año.pdf')
     await expect(tab().locator('.link-path-preview').innerText()).resolves.toBe(
       `https://${domain}/Informes/Q3 año.pdf`,
@@ -91,7 +93,9 @@ describe('New link for an onboarded site', () => {
 
   it('says what to type when a whole address is typed as the path', async () => {
     await tab().getByRole('button', { name: 'Make another link' }).click()
-    await tab().getByLabel('Where is the file?').selectOption({ label: domain })
+    await tab()
+      .getByLabel('Where is the file?')
+      .selectOption({ label: `Reports — ${domain}` })
     await tab().getByLabel('Path of the file').fill('https://other.example/x.pdf')
     await tab().getByRole('button', { name: 'Make link' }).click()
     await tab()
@@ -100,27 +104,27 @@ describe('New link for an onboarded site', () => {
       .waitFor()
   })
 
-  it('History’s distribution filter, named by the site’s address, finds only the site’s link', async () => {
+  it('History’s site filter, with the site’s name, finds only the site’s link', async () => {
     await open('History')
     const rows = () =>
       page()
         .getByRole('list', { name: /Links made with Keyfront/ })
         .getByRole('listitem')
     await expect.poll(() => rows().count()).toBe(2)
-    const filter = page().getByLabel('Distribution')
-    await filter.selectOption({ label: `${domain} (${distributionId})` })
+    const filter = page().getByLabel('Site', { exact: true })
+    await filter.selectOption({ label: 'Reports' })
     await expect.poll(() => rows().count()).toBe(1)
     await expect(rows().first().innerText()).resolves.toContain('Q3 for the board')
     await expectAccessible()
     await app.screenshot('site-links-history-filter')
   })
 
-  it('Many links signs paths on the site with its key, and the distribution filter finds the batch', async () => {
+  it('Many links signs paths on the site with its key, and the site filter finds the batch', async () => {
     await open('New link')
     await page().getByRole('tab', { name: 'Many links' }).click()
     const where = tab().getByLabel('Where are the files?')
-    await expect(where.locator('option:checked').innerText()).resolves.toBe(domain)
-    await expect(tab().getByLabel('Signing key').inputValue()).resolves.toBe(siteKeyId)
+    await expect(where.locator('option:checked').innerText()).resolves.toBe(`Reports — ${domain}`)
+    await expect(tab().getByLabel('Signing key').count()).resolves.toBe(0)
     await tab().getByLabel('Paths of the files, one per line').fill('Informes/Q4 año.pdf\n/data/b.csv\n')
     await tab().getByText(`2 paths. Each becomes https://${domain}/`).waitFor()
     await expectAccessible()
@@ -143,9 +147,7 @@ describe('New link for an onboarded site', () => {
         .getByRole('list', { name: /Links made with Keyfront/ })
         .getByRole('listitem')
     await expect.poll(() => rows().count()).toBe(4)
-    await page()
-      .getByLabel('Distribution')
-      .selectOption({ label: `${domain} (${distributionId})` })
+    await page().getByLabel('Site', { exact: true }).selectOption({ label: 'Reports' })
     await expect.poll(() => rows().count()).toBe(3)
     const texts = (await rows().allInnerTexts()).join('\n')
     expect(texts).toContain('Q4 año.pdf')

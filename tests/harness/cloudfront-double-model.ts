@@ -60,6 +60,24 @@ export const distribution = (state: DoubleState, distributionId: string) => {
   if (!record) throw new HttpFault(404, 'NoSuchDistribution', 'The specified distribution does not exist.')
   return record
 }
+export const publicKey = (state: DoubleState, keyId: string) => {
+  const record = state.publicKeys.find((k) => k.id === keyId)
+  if (!record) throw new HttpFault(404, 'NoSuchPublicKey', 'The specified public key does not exist.')
+  return record
+}
+export const publicKeyNode = (k: PublicKeyRecord) =>
+  el(
+    'PublicKey',
+    el('Id', k.id),
+    el('CreatedTime', k.createdAt),
+    el(
+      'PublicKeyConfig',
+      el('CallerReference', k.callerReference),
+      el('Name', k.name),
+      el('EncodedKey', k.encodedKey),
+      el('Comment', k.comment),
+    ),
+  )
 export const keyGroup = (state: DoubleState, groupId: string) => {
   const record = state.keyGroups.find((g) => g.id === groupId)
   if (!record) throw new HttpFault(404, 'NoSuchResource', 'The specified key group does not exist.')

@@ -14,6 +14,8 @@ import {
   list,
   newEtag,
   newId,
+  publicKey,
+  publicKeyNode,
   summaryNode,
   type DistributionRecord,
   type DoubleState,
@@ -78,11 +80,29 @@ export function createRoutes(state: DoubleState): [string, RegExp, string, Route
           etag: newEtag(),
         }
         state.publicKeys.push(record)
-        return {
-          status: 201,
-          etag: record.etag,
-          body: el('PublicKey', el('Id', record.id), el('CreatedTime', record.createdAt), config),
-        }
+        return { status: 201, etag: record.etag, body: publicKeyNode(record) }
+      },
+    ],
+    [
+      'GET',
+      /^\/2020-05-31\/public-key\/([^/]+)$/,
+      'GetPublicKey',
+      (_request, _body, [keyId]) => {
+        const record = publicKey(state, keyId!)
+        return { etag: record.etag, body: publicKeyNode(record) }
+      },
+    ],
+    [
+      'DELETE',
+      /^\/2020-05-31\/public-key\/([^/]+)$/,
+      'DeletePublicKey',
+      (request, _body, [keyId]) => {
+        const record = publicKey(state, keyId!)
+        checkIfMatch(request, record.etag)
+        if (state.keyGroups.some((g) => g.items.includes(record.id)))
+          throw new HttpFault(409, 'PublicKeyInUse', 'The specified public key is in use.')
+        state.publicKeys.splice(state.publicKeys.indexOf(record), 1)
+        return { status: 204 }
       },
     ],
     [

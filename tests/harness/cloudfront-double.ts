@@ -1,6 +1,6 @@
 // A protocol-level CloudFront double: a real HTTP server speaking CloudFront's REST-XML (and STS's
 // GetCallerIdentity) for the calls Keyfront makes, with what moto_server lacks — UpdateKeyGroup,
-// enforced ETags (If-Match → 412 PreconditionFailed), ListDistributionsByKeyGroup, CloudFront's
+// GetPublicKey and DeletePublicKey (refused while a group holds the key), enforced ETags (If-Match → 412 PreconditionFailed), ListDistributionsByKeyGroup, CloudFront's
 // quotas and name uniqueness, deployments that take several polls — and injectable faults:
 // 412, Throttling, 500, AccessDenied, timeouts, and concurrent edits, each before or after the
 // operation takes effect (after = the change happened but its answer was lost).
@@ -11,6 +11,7 @@ import {
   keyGroup,
   newEtag,
   NS,
+  publicKey,
   type DoubleState,
 } from './cloudfront-double-model.ts'
 import { createRoutes } from './cloudfront-double-routes.ts'
@@ -49,6 +50,11 @@ export interface CloudFrontDouble extends DoubleState {
   calls: string[]
   /** The access key id each request was signed with, in order. */
   accessKeyIds: string[]
+  /**
+   * Every operation that took effect (its answer may still have been lost to an "after" fault),
+   * with the id it acted on: tells how often each key group was really edited.
+   */
+  applied: { operation: string; id?: string }[]
   inject(fault: Fault): void
   /** Someone else edits the distribution (changes its Comment): a new ETag. */
   editDistribution(id: string, comment: string): void
@@ -64,6 +70,7 @@ export async function startCloudFrontDouble(): Promise<CloudFrontDouble> {
     env: {},
     calls: [],
     accessKeyIds: [],
+    applied: [],
     publicKeys: [],
     keyGroups: [],
     distributions: new Map(),
@@ -152,6 +159,7 @@ export async function startCloudFrontDouble(): Promise<CloudFrontDouble> {
       case 'concurrent-edit':
         if (operation === 'UpdateDistribution') double.editDistribution(params[0]!, 'edited by someone else')
         if (operation === 'UpdateKeyGroup') keyGroup(double, params[0]!).etag = newEtag()
+        if (operation === 'DeletePublicKey') publicKey(double, params[0]!).etag = newEtag()
         return false
     }
   }
@@ -172,6 +180,7 @@ export async function startCloudFrontDouble(): Promise<CloudFrontDouble> {
       if (before && applyFault(before, operation, params, response)) return
       try {
         const answer = handler(request, body, params)
+        double.applied.push(params[0] === undefined ? { operation } : { operation, id: params[0] })
         const after = takeFault(operation, 'after')
         if (after && applyFault(after, operation, params, response)) return
         const headers: Record<string, string> = { 'content-type': 'text/xml', 'x-amzn-requestid': 'double' }

@@ -11,8 +11,11 @@ import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { type Keyfront } from '../../src/core/app.ts'
+import { watchDeployments } from '../../src/main/deployments.ts'
+import { checkedEmit } from '../../src/main/ipc/events.ts'
 import { createHandlerTable } from '../../src/main/ipc/handlers.ts'
-import type { DesktopPorts, SaveFileRequest } from '../../src/main/ipc/ports.ts'
+import { forwardHistoryReset } from '../../src/main/ipc/history-reset.ts'
+import type { Confirmation, DesktopPorts, SaveFileRequest } from '../../src/main/ipc/ports.ts'
 import { createRouter, type Emit } from '../../src/main/ipc/router.ts'
 import { buildBridge } from '../../src/preload/bridge.ts'
 import { channels, eventNames } from '../../src/shared/contract/index.ts'
@@ -37,6 +40,12 @@ export interface TestPorts {
   /** Save dialogs the app showed, and the path each one "chose" (shift one in before the action). */
   saveDialogs: SaveFileRequest[]
   nextSavePaths: (string | undefined)[]
+  /** Questions main asked in its own dialog (far-reaching links); each is answered yes. */
+  confirmations: Confirmation[]
+  /** System notifications main showed (a deployment done), in order. */
+  notifications: { title: string; body: string }[]
+  /** What the next open dialogs "choose" (files to upload), one list per dialog; empty: cancelled. */
+  nextChosenFiles: string[][]
 }
 
 export interface E2eApp {
@@ -118,14 +127,28 @@ function installBridge(names: { channels: string[]; events: string[] }, build: t
       listeners.set(event, set.add(listener))
       return () => set.delete(listener)
     },
+    // No webUtils in Chromium: a test says where its dropped files are (__keyfrontTestDropDir).
+    (file) => {
+      const dropDir = page.__keyfrontTestDropDir
+      return typeof dropDir === 'string' ? `${dropDir}/${file.name}` : ''
+    },
   )
 }
 
 export async function launchApp(
-  options: { env?: Record<string, string>; colorScheme?: 'light' | 'dark' } = {},
+  options: {
+    env?: Record<string, string>
+    colorScheme?: 'light' | 'dark'
+    /** The browser's language and time zone ("de-DE", "Asia/Tokyo"); the machine's when left out. */
+    locale?: string
+    timezoneId?: string
+    /** Puts files in the data folder before the core starts (say, a damaged history). */
+    prepareDataDir?: (dataDir: string) => void
+  } = {},
 ): Promise<E2eApp> {
   Object.assign(process.env, options.env)
   const dataDir = mkdtempSync(join(tmpdir(), 'keyfront-e2e-'))
+  options.prepareDataDir?.(dataDir)
   const keychainService = `Keyfront-e2e-${randomBytes(4).toString('hex')}`
   const keyfront = createTestKeyfront({ dataDir, keychainService, version: '0.0.0-e2e' })
   const { server, origin } = await serveRenderer()
@@ -134,18 +157,33 @@ export async function launchApp(
   ).newContext({
     viewport: { width: 1200, height: 820 },
     colorScheme: options.colorScheme ?? 'light',
+    ...(options.locale && { locale: options.locale }),
+    ...(options.timezoneId && { timezoneId: options.timezoneId }),
   })
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin })
   const page = await context.newPage()
   const pageErrors: string[] = []
   page.on('pageerror', (error) => pageErrors.push(error.message))
-  const ports: TestPorts = { opened: [], saveDialogs: [], nextSavePaths: [] }
+  const ports: TestPorts = {
+    opened: [],
+    saveDialogs: [],
+    nextSavePaths: [],
+    confirmations: [],
+    notifications: [],
+    nextChosenFiles: [],
+  }
+  // An event sent while no page listens (before it loads, during a reload) is lost, as Electron's is.
   const emit: Emit = (event, payload) => {
-    void page.evaluate(
-      ([name, data]) =>
-        (window as unknown as { __keyfrontEmit: (e: string, p: unknown) => void }).__keyfrontEmit(name, data),
-      [event, payload] as const,
-    )
+    page
+      .evaluate(
+        ([name, data]) =>
+          (window as unknown as { __keyfrontEmit?: (e: string, p: unknown) => void }).__keyfrontEmit?.(
+            name,
+            data,
+          ),
+        [event, payload] as const,
+      )
+      .catch(() => {})
   }
   const desktop: DesktopPorts = {
     openExternal: async (url) => {
@@ -155,9 +193,27 @@ export async function launchApp(
       ports.saveDialogs.push(request)
       return ports.nextSavePaths.shift()
     },
+    confirm: async (question) => {
+      ports.confirmations.push(question)
+      return true
+    },
+    chooseFiles: async () => ports.nextChosenFiles.shift() ?? [],
     emit,
+    // The tests' CloudFront edge is a local server; the app never sets this in a packaged build.
+    liveTestsReachPrivateAddresses: true,
   }
   const dispatch = createRouter(createHandlerTable(keyfront, desktop))
+  // As main does: a history moved aside is told to the window as it happens.
+  forwardHistoryReset(keyfront, checkedEmit(emit))
+  // As main does: deployments are followed (polled every second here) and notified when done.
+  const deployments = watchDeployments({
+    cloudfront: keyfront.cloudfront,
+    settings: keyfront.settings,
+    emit: checkedEmit(emit),
+    notify: (title, body) => ports.notifications.push({ title, body }),
+    log: () => {},
+    intervalMs: 1000,
+  })
   await page.exposeBinding('__keyfrontInvoke', (_source, channel: string, payload: unknown) =>
     dispatch(channel, payload),
   )
@@ -197,6 +253,7 @@ export async function launchApp(
         .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
     },
     async close() {
+      deployments.stop()
       if (pageErrors.length) throw new Error(`The page reported errors:\n${pageErrors.join('\n')}`)
       await context.close()
       server.close()

@@ -108,11 +108,17 @@ describe('history of links signed by the real core', () => {
   })
 
   it('copies an RSA link again byte for byte: canned, custom policy with SHA-256, cookies, batch', async () => {
-    expect(await signAgain(kf, idOf(made.rsa))).toEqual({ kind: 'url', url: made.rsa.signedUrl })
-    expect(await signAgain(kf, idOf(made.custom))).toEqual({ kind: 'url', url: made.custom.signedUrl })
+    const same = { sameLink: true }
+    expect(await signAgain(kf, idOf(made.rsa))).toEqual({ kind: 'url', url: made.rsa.signedUrl, ...same })
+    expect(await signAgain(kf, idOf(made.custom))).toEqual({
+      kind: 'url',
+      url: made.custom.signedUrl,
+      ...same,
+    })
     expect(await signAgain(kf, idOf(made.cookies))).toEqual({
       kind: 'cookies',
       cookies: made.cookies.cookies,
+      ...same,
     })
     const batchEntries = kf.history.list({ limit: 40, search: 'batch/photo' }).entries.reverse()
     const again = await Promise.all(batchEntries.map((entry) => signAgain(kf, entry.id)))
@@ -122,6 +128,7 @@ describe('history of links signed by the real core', () => {
   it('copies an ECDSA link again as a different but valid link for the same policy', async () => {
     const signed = await signAgain(kf, idOf(made.ecdsa))
     if (signed.kind !== 'url') throw new Error('expected a URL')
+    expect(signed.sameLink).toBe(false)
     const original = made.ecdsa.signedUrl ?? ''
     expect(signed.url).not.toBe(original)
     expect(signed.url.slice(0, signed.url.indexOf('Signature='))).toBe(

@@ -33,6 +33,40 @@ function inPrivateKeyring(unlock: boolean, script: string): Record<string, unkno
   }
 }
 
+/**
+ * Runs `before` with an unlocked keyring (it may lock it), then unlocks the keyring again the way
+ * a user logging in would (a fresh daemon given the password) and runs `after` in a new process.
+ * Returns the JSON each printed last.
+ */
+function aroundUnlock(before: string, after: string): [Record<string, unknown>, Record<string, unknown>] {
+  const result = spawnSync(
+    'dbus-run-session',
+    [
+      '--',
+      'sh',
+      '-c',
+      `home=$(mktemp -d); export HOME="$home" XDG_DATA_HOME="$home/data" XDG_RUNTIME_DIR="$home/run" KEYFRONT_DATA_DIR="$home/kf"
+       mkdir -p "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+       echo test-pass | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+       "$0" --input-type=module -e "$1"
+       echo test-pass | gnome-keyring-daemon --unlock --replace --components=secrets >/dev/null 2>&1
+       "$0" --input-type=module -e "$2"; status=$?; rm -rf "$home"; exit $status`,
+      process.execPath,
+      before,
+      after,
+    ],
+    { encoding: 'utf8', cwd: process.cwd(), timeout: 60_000 },
+  )
+  const lines = result.stdout.split('\n').filter((line) => line.startsWith('{'))
+  try {
+    const [first, second] = lines.map((line) => JSON.parse(line) as Record<string, unknown>)
+    if (first && second) return [first, second]
+  } catch {
+    // Reported below.
+  }
+  throw new Error(`no results from the private keyring runs:\n${result.stdout}\n${result.stderr}`)
+}
+
 const setup = `
   import { spawnSync } from 'node:child_process'
   import { createKeytarKeychain } from './src/core/keychain/keytar-keychain.ts'
@@ -68,6 +102,58 @@ describe('a locked keychain', () => {
       })
     }
     expect(result.listed).toEqual(['Stored earlier'])
+  })
+})
+
+describe('deleting while the keychain is locked', () => {
+  it('leaves the key and the access key listed with their secrets, and deleting again after unlocking finishes', () => {
+    const withAccounts = `${setup}
+      import { AwsAccounts } from './src/core/aws/accounts.ts'
+      const aws = new AwsAccounts({ dataDir: process.env.KEYFRONT_DATA_DIR, keychain, clock: { now: () => Date.now() }, aws: {} })
+      const profiles = async () => (await aws.profiles()).profiles.filter((p) => p.source === 'keyfront').map((p) => p.name)`
+    const [locked, unlocked] = aroundUnlock(
+      `${withAccounts}
+      const key = await keys.create({ name: 'Old key', type: 'ecdsa' })
+      await aws.addAccessKey({ name: 'office', accessKeyId: 'AKIAOFFICE0000000003', secretAccessKey: 'office-secret' })
+      spawnSync('dbus-send', ['--session', '--print-reply', '--dest=org.freedesktop.secrets',
+        '/org/freedesktop/secrets', 'org.freedesktop.Secret.Service.Lock',
+        'array:objpath:/org/freedesktop/secrets/collection/login'])
+      console.log(JSON.stringify({
+        deleteKey: await outcome(keys.delete('Old key')),
+        removeAccessKey: await outcome(aws.removeAccessKey('office')),
+        keys: (await keys.list()).map((k) => k.name),
+        profiles: await profiles(),
+        keyId: key.id,
+      }))`,
+      `${withAccounts}
+      const [key] = await keys.list()
+      const secrets = { key: (await keychain.get(key.id)) !== null, accessKey: await keychain.get('aws:office') }
+      const signs = await outcome(keys.loadSigningKey('Old key').then(() => true))
+      console.log(JSON.stringify({
+        secrets,
+        signs,
+        deleteKey: await outcome(keys.delete('Old key').then((d) => d.name)),
+        removeAccessKey: await outcome(aws.removeAccessKey('office')),
+        keys: (await keys.list()).map((k) => k.name),
+        profiles: await profiles(),
+        secretsAfter: [await keychain.get(key.id), await keychain.get('aws:office')],
+      }))`,
+    )
+    expect(locked).toMatchObject({
+      deleteKey: { code: 'KEYCHAIN_LOCKED' },
+      removeAccessKey: { code: 'KEYCHAIN_LOCKED' },
+      keys: ['Old key'],
+      profiles: ['office'],
+    })
+    expect(unlocked).toEqual({
+      secrets: { key: true, accessKey: 'office-secret' },
+      signs: { ok: true },
+      deleteKey: { ok: 'Old key' },
+      removeAccessKey: { ok: null },
+      keys: [],
+      profiles: [],
+      secretsAfter: [null, null],
+    })
   })
 })
 

@@ -194,7 +194,11 @@ describe('importing a key with its Key-Pair-Id', () => {
     const { keys } = freshService()
     const entriesBefore = keychainEntries(service).size
     await expect(
-      keys.import({ name: 'Bad id', pem: fixtures.text('rsa-pkcs8'), keyPairId: 'APKAEIBAERJR2EXAMPLE' }),
+      // A key group's id one character short: neither K and 13 nor APKA and 16.
+      keys.import({ name: 'Bad id', pem: fixtures.text('rsa-pkcs8'), keyPairId: 'K2JCJMDEHXQW5' }),
+    ).rejects.toMatchObject({ code: 'KEY_PAIR_ID_INVALID' })
+    await expect(
+      keys.import({ name: 'Bad id', pem: fixtures.text('rsa-pkcs8'), keyPairId: 'APKAEIBAERJR2EXAMPLE0' }),
     ).rejects.toMatchObject({ code: 'KEY_PAIR_ID_INVALID' })
     await keys.import({ name: 'First', pem: fixtures.text('ec-sec1'), keyPairId: 'K3ECDSAKEYP256' })
     await expect(
@@ -307,7 +311,7 @@ describe('exporting a private key', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'keyfront-out-')), 'backup.pem')
     dirs.push(join(out, '..'))
     writeFileSync(out, 'old content', { mode: 0o644 })
-    await keys.exportPrivateKey('Backed up', PASSPHRASE, out)
+    await keys.exportPrivateKey('Backed up', PASSPHRASE, out, { replace: true })
     expect(statSync(out).mode & 0o777).toBe(0o600)
     const pem = readFileSync(out, 'utf8')
     expect(pem).toMatch(/^-{5}BEGIN ENCRYPTED PRIVATE KEY-{5}\n/)
@@ -316,7 +320,7 @@ describe('exporting a private key', () => {
     expect(await other.import({ name: 'Restored', pem, passphrase: PASSPHRASE })).toMatchObject({
       fingerprint: summary.fingerprint,
     })
-    await expect(keys.exportPrivateKey('Backed up', 'short', out)).rejects.toMatchObject({
+    await expect(keys.exportPrivateKey('Backed up', 'short', out, { replace: true })).rejects.toMatchObject({
       code: 'INVALID_INPUT',
     })
   })

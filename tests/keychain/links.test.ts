@@ -71,7 +71,7 @@ describe('links channels over the real core', () => {
     const page = await value<{ entries: { id: number; label?: string }[] }>('history.list', { limit: 5 })
     expect(page.entries[0]?.label).toBe('Invoice for Ana')
     const again = await value<{ kind: string; url: string }>('history.copyAgain', { id: page.entries[0]?.id })
-    expect(again).toEqual({ kind: 'url', url: link.signedUrl })
+    expect(again).toEqual({ kind: 'url', url: link.signedUrl, sameLink: true })
   })
 
   it('refuses a key with no Key-Pair-Id, and a request with a malformed field, with their codes', async () => {

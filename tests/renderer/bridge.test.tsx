@@ -1,7 +1,7 @@
 // The renderer's bridge module unwraps envelopes: values come back, errors become BridgeErrors
 // that keep the stable code.
 import { describe, expect, it } from 'vitest'
-import { BridgeError, call } from '../../src/renderer/src/lib/bridge.ts'
+import { BridgeError, invoke } from '../../src/renderer/src/lib/bridge.ts'
 
 function install(bridge: unknown) {
   ;(window as unknown as { keyfront: unknown }).keyfront = bridge
@@ -12,7 +12,7 @@ describe('renderer bridge', () => {
     install({
       app: { info: async () => ({ ok: true, value: { version: '1', platform: 'linux', dataDir: '/d' } }) },
     })
-    await expect(call('app.info', undefined)).resolves.toEqual({
+    await expect(invoke('app.info', undefined)).resolves.toEqual({
       version: '1',
       platform: 'linux',
       dataDir: '/d',
@@ -23,7 +23,7 @@ describe('renderer bridge', () => {
     install({
       app: { info: async () => ({ ok: false, error: { code: 'KEYCHAIN_LOCKED', message: 'Locked.' } }) },
     })
-    const error = await call('app.info', undefined).catch((e: unknown) => e)
+    const error = await invoke('app.info', undefined).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(BridgeError)
     expect(error).toMatchObject({ code: 'KEYCHAIN_LOCKED', message: 'Locked.' })
   })

@@ -36,6 +36,14 @@ describe('batch lists', () => {
     ])
   })
 
+  it('writes no cell a spreadsheet would run as a formula (the CSV writer History export uses too)', () => {
+    const csv = toCsv(['=HYPERLINK("https://evil.example")', '@SUM(A1)'], ['+1', '-1'], '\tnote')
+    expect(parseCsv(csv).slice(1)).toEqual([
+      ['\'=HYPERLINK("https://evil.example")', "'+1", "'\tnote"],
+      ["'@SUM(A1)", "'-1", "'\tnote"],
+    ])
+  })
+
   it('writes CSV that parses back to the same cells', () => {
     const urls = ['https://a.example/x,y.pdf', 'https://a.example/"quoted".pdf']
     const signed = ['https://a.example/x%2Cy.pdf?Expires=1', 'https://a.example/%22quoted%22.pdf?Expires=1']

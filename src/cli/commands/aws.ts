@@ -13,7 +13,7 @@ export const registerAws: Register = (program, run) => {
     .action((options: { profile?: string }) =>
       run(async ({ ctx }) => {
         const profile = profileOption(options.profile)
-        const identity = await ctx.keyfront().awsAccounts.whoami(profile)
+        const identity = await (await ctx.keyfront()).awsAccounts.whoami(profile)
         const source = profile
           ? `profile "${profile}"`
           : ctx.io.env.AWS_PROFILE

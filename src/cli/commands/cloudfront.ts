@@ -4,7 +4,6 @@
 // (or forgets) the distributions onboarded from this computer, without an AWS call.
 import type { Keyfront } from '../../core/app.ts'
 import type { OnboardRequest } from '../../shared/contract/cloudfront.ts'
-import { KeyfrontError } from '../../shared/errors.ts'
 import { findSite, siteAddresses } from '../../shared/site-link.ts'
 import type { CliContext, CommandResult } from '../context.ts'
 import type { Register } from '../program.ts'
@@ -27,6 +26,7 @@ import {
   profileOption,
 } from './cloudfront-options.ts'
 import { registerCreateDistribution } from './create-distribution.ts'
+import { siteNotFound } from './shared.ts'
 
 const BEHAVIOR_HELP = '"default" or a path pattern such as "/private/*" (repeatable)'
 
@@ -56,7 +56,7 @@ export const registerCloudfront: Register = (program, run) => {
       .description(description)
       .option('--profile <name>', PROFILE_HELP)
       .action((options: { profile?: string }) =>
-        run(({ ctx }) => work(ctx.keyfront(), profileOption(options.profile))),
+        run(async ({ ctx }) => work(await ctx.keyfront(), profileOption(options.profile))),
       )
 
   list(
@@ -93,7 +93,7 @@ export const registerCloudfront: Register = (program, run) => {
     .option('--profile <name>', PROFILE_HELP)
     .action((key: string, options: { profile?: string }) =>
       run(async ({ ctx }) => {
-        const result = await ctx.keyfront().cloudfront.upload(key, profileOption(options.profile))
+        const result = await (await ctx.keyfront()).cloudfront.upload(key, profileOption(options.profile))
         const what = result.reused ? 'was already in' : 'is now in'
         return {
           json: result,
@@ -117,7 +117,7 @@ export const registerCloudfront: Register = (program, run) => {
     .action((options: ChangeOptions & { key: string }) =>
       run(async ({ ctx, json }) => {
         const request: OnboardRequest = { ...changeRequest(options), key: options.key }
-        const cf = ctx.keyfront().cloudfront
+        const cf = (await ctx.keyfront()).cloudfront
         const plan = await cf.planOnboard(request)
         if (options.dryRun) return { json: plan, text: onboardPlanText(plan) }
         if (!json) ctx.io.stderr(`${onboardPlanText(plan)}\n\n`)
@@ -146,7 +146,7 @@ export const registerCloudfront: Register = (program, run) => {
     .action((options: ChangeOptions & { keyGroup: string }) =>
       run(async ({ ctx, json }) => {
         const request = { ...changeRequest(options), keyGroup: options.keyGroup }
-        const cf = ctx.keyfront().cloudfront
+        const cf = (await ctx.keyfront()).cloudfront
         const plan = await cf.planDetach(request)
         if (options.dryRun) return { json: plan, text: detachPlanText(plan) }
         if (!json) ctx.io.stderr(`${detachPlanText(plan)}\n\n`)
@@ -163,7 +163,7 @@ export const registerCloudfront: Register = (program, run) => {
     .option('--forget <site>', 'forget one here (id or address); CloudFront is not changed')
     .action((options: { forget?: string }) =>
       run(async ({ ctx }) => {
-        const kf = ctx.keyfront()
+        const kf = await ctx.keyfront()
         const sites = await kf.cloudfront.sites()
         if (options.forget !== undefined) {
           const site = findSite(sites, options.forget)
@@ -189,13 +189,6 @@ export const registerCloudfront: Register = (program, run) => {
   registerCreateDistribution(cloudfront, run)
 }
 
-export function siteNotFound(ref: string): KeyfrontError {
-  return new KeyfrontError(
-    'SITE_NOT_FOUND',
-    `No site "${ref}" was onboarded from this computer. See them with "keyfront cloudfront sites", or give the whole URL instead.`,
-  )
-}
-
 function changeRequest(options: ChangeOptions) {
   const request: Omit<OnboardRequest, 'key'> = { distributionId: distributionOption(options.distribution) }
   const profile = profileOption(options.profile)
@@ -214,8 +207,8 @@ function deployHint(changed: string[]): string {
 }
 
 /** Prints a progress line per poll to stderr (stdout stays the result, for scripts). */
-function waitWithProgress(ctx: CliContext, json: boolean, distributionId: string, profile?: string) {
-  return ctx.keyfront().cloudfront.waitDeployed(distributionId, {
+async function waitWithProgress(ctx: CliContext, json: boolean, distributionId: string, profile?: string) {
+  return (await ctx.keyfront()).cloudfront.waitDeployed(distributionId, {
     profile,
     onProgress: (progress) => {
       if (!json && !progress.done) ctx.io.stderr(`${progressLine(progress)}\n`)

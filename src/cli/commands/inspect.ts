@@ -2,7 +2,8 @@
 // signature checks out, and why CloudFront would refuse it. Exits 0 only when the link works now,
 // so scripts can test links (`keyfront inspect "$url" && echo ok`).
 import { createPublicKey, type KeyObject } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
+import { readKeyFileText } from '../../core/keys/key-file-text.ts'
+import { isLegacyKeyPairId } from '../../shared/contract/key-facts.ts'
 import type { InspectReport } from '../../shared/contract/links.ts'
 import { KeyfrontError } from '../../shared/errors.ts'
 import { describeFromNow, formatLocal, formatUtc } from '../../shared/expiry.ts'
@@ -23,7 +24,8 @@ export const registerInspect: Register = (program, run) => {
           throw usageError('Check with one key: --key NAME or --public-key PEM, not both.')
         }
         const publicKey = options.publicKey === undefined ? undefined : await readPublicKey(options.publicKey)
-        const report = await ctx.keyfront().links.inspect({
+        const { links } = await ctx.local()
+        const report = await links.inspect({
           input,
           ...(options.key !== undefined && { key: options.key }),
           ...(publicKey && { publicKey }),
@@ -36,8 +38,9 @@ export const registerInspect: Register = (program, run) => {
 async function readPublicKey(path: string): Promise<KeyObject> {
   let text: string
   try {
-    text = (await readFile(path, 'utf8')).slice(0, 64 * 1024)
-  } catch {
+    text = await readKeyFileText(path)
+  } catch (error) {
+    if (error instanceof KeyfrontError) throw error
     throw new KeyfrontError(
       'KEY_FILE_NOT_FOUND',
       `Keyfront cannot read ${path}. Check the path and that you may read it.`,
@@ -66,10 +69,7 @@ function describe(report: InspectReport): string {
     ['URL', report.requestUrl],
     ['Policy', report.canned === undefined ? undefined : report.canned ? 'canned (expiry only)' : 'custom'],
     ['Resource', report.resource],
-    [
-      'Key-Pair-Id',
-      report.keyPairId && `${report.keyPairId}${report.heldKey ? ` (key "${report.heldKey.name}")` : ''}`,
-    ],
+    ['Key-Pair-Id', report.keyPairId && keyPairIdRow(report.keyPairId, report.heldKey?.name)],
     ['Algorithm', report.signatureAlgorithm ?? `${report.hashAlgorithm} (key type unknown)`],
     ['Starts', report.startsAt === undefined ? undefined : time(report.startsAt)],
     ['Expires', report.expiresAt === undefined ? undefined : time(report.expiresAt)],
@@ -82,7 +82,7 @@ function describe(report: InspectReport): string {
     ],
   ]
   const heading = report.validNow
-    ? 'WORKS NOW'
+    ? 'SIGNATURE AND DATES VALID'
     : `CLOUDFRONT WOULD REFUSE IT${report.cloudFrontCode ? ` (403 ${report.cloudFrontCode})` : ''}`
   return [
     heading,
@@ -93,4 +93,13 @@ function describe(report: InspectReport): string {
       .map(([k, v]) => `${k.padEnd(12)}${v}`),
     ...report.notes.map((note) => `Note: ${note}`),
   ].join('\n')
+}
+
+/** `K2JCJMDEHXQW5F (key "Main")`, `APKA… (legacy key pair, key "Old")`. */
+function keyPairIdRow(keyPairId: string, keyName: string | undefined): string {
+  const about = [
+    ...(isLegacyKeyPairId(keyPairId) ? ['legacy key pair'] : []),
+    ...(keyName !== undefined ? [`key "${keyName}"`] : []),
+  ]
+  return about.length > 0 ? `${keyPairId} (${about.join(', ')})` : keyPairId
 }

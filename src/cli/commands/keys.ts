@@ -1,14 +1,15 @@
-// `keyfront keys …`: create, import, list, show, rename, set-id, export-public, export, delete.
+// `keyfront keys …`: create, import, list, show, rename, set-id, export-public, export, delete;
+// usage, rotate and retire live in key-lifecycle.ts.
 // Passphrases come only from an environment variable named on the command line (--passphrase-env),
 // never from argv itself, which other users of the machine can read in the process list.
 import { Option } from 'commander'
-import { readFile, stat } from 'node:fs/promises'
-import { keyFileTooLarge } from '../../core/keys/key-material.ts'
-import { KEY_TYPE_LABEL, KeyType, MAX_KEY_TEXT_BYTES, type KeySummary } from '../../shared/contract/keys.ts'
+import { readKeyFileText } from '../../core/keys/key-file-text.ts'
+import { KeyType, LEGACY_KEY_HINT, keyTypeLabel, type KeySummary } from '../../shared/contract/keys.ts'
 import { KeyfrontError } from '../../shared/errors.ts'
-import type { CliIo } from '../io.ts'
 import { clip, table, utcMinute } from '../format.ts'
 import { usageError, type Register } from '../program.ts'
+import { registerKeyLifecycle } from './key-lifecycle.ts'
+import { passphraseFrom } from './shared.ts'
 
 export const registerKeys: Register = (program, run) => {
   const keys = program
@@ -26,7 +27,7 @@ export const registerKeys: Register = (program, run) => {
     )
     .action((options: { name: string; type: KeyType }) =>
       run(async ({ ctx }) => {
-        const key = await ctx.keyfront().keys.create(options)
+        const key = await (await ctx.local()).keys.create(options)
         return { json: key, text: `Created "${key.name}".\n${describeKey(key)}\n${nextStep(key)}` }
       }),
     )
@@ -37,14 +38,17 @@ export const registerKeys: Register = (program, run) => {
     .requiredOption('--name <name>', 'a name for the key')
     .requiredOption('--file <file>', 'the private key file')
     .option('--passphrase-env <VAR>', "environment variable holding the key's passphrase")
-    .option('--key-pair-id <id>', 'the ID CloudFront gave its public key, if it is uploaded already')
+    .option(
+      '--key-pair-id <id>',
+      'the ID CloudFront gave its public key, if it is uploaded already (APKA… for a legacy key pair: RSA 1024, 2048 or 4096)',
+    )
     .action((options: { name: string; file: string; passphraseEnv?: string; keyPairId?: string }) =>
       run(async ({ ctx }) => {
         const pem = await readKeyFile(options.file)
         const passphrase = options.passphraseEnv ? passphraseFrom(ctx.io, options.passphraseEnv) : undefined
-        const key = await ctx
-          .keyfront()
-          .keys.import({ name: options.name, pem, passphrase, keyPairId: options.keyPairId })
+        const { keys } = await ctx.local()
+        const key = await keys
+          .import({ name: options.name, pem, passphrase, keyPairId: options.keyPairId })
           .catch((error: unknown) => {
             if (error instanceof KeyfrontError && error.code === 'KEY_PASSPHRASE_REQUIRED') {
               throw new KeyfrontError(
@@ -63,7 +67,7 @@ export const registerKeys: Register = (program, run) => {
     .description('list the keys Keyfront holds')
     .action(() =>
       run(async ({ ctx }) => {
-        const list = await ctx.keyfront().keys.list()
+        const list = await (await ctx.local()).keys.list()
         return {
           json: list,
           text: list.length
@@ -79,7 +83,7 @@ export const registerKeys: Register = (program, run) => {
     .argument('<key>', 'name or id of the key')
     .action((ref: string) =>
       run(async ({ ctx }) => {
-        const key = await ctx.keyfront().keys.show(ref)
+        const key = await (await ctx.local()).keys.show(ref)
         return {
           json: key,
           text: `${key.name}\n${describeKey(key)}\nid           ${key.id}\n\n${key.publicKeyPem}`,
@@ -94,7 +98,7 @@ export const registerKeys: Register = (program, run) => {
     .argument('<new-name>', 'the new name')
     .action((ref: string, name: string) =>
       run(async ({ ctx }) => {
-        const key = await ctx.keyfront().keys.rename(ref, name)
+        const key = await (await ctx.local()).keys.rename(ref, name)
         return { json: key, text: `Renamed to "${key.name}".` }
       }),
     )
@@ -103,10 +107,13 @@ export const registerKeys: Register = (program, run) => {
     .command('set-id')
     .description('record the Key-Pair-Id of a public key you uploaded to CloudFront yourself')
     .argument('<key>', 'name or id of the key')
-    .argument('<key-pair-id>', 'the CloudFront public key id, like K2JCJMDEHXQW5F')
+    .argument(
+      '<key-pair-id>',
+      'the CloudFront public key id, like K2JCJMDEHXQW5F (or a legacy key pair’s APKA… id)',
+    )
     .action((ref: string, keyPairId: string) =>
       run(async ({ ctx }) => {
-        const key = await ctx.keyfront().keys.setKeyPairId(ref, keyPairId)
+        const key = await (await ctx.local()).keys.setKeyPairId(ref, keyPairId)
         return {
           json: key,
           text: `"${key.name}" now signs links with Key-Pair-Id ${key.keyPairId ?? keyPairId}.`,
@@ -120,7 +127,7 @@ export const registerKeys: Register = (program, run) => {
     .argument('<key>', 'name or id of the key')
     .action((ref: string) =>
       run(async ({ ctx }) => {
-        const key = await ctx.keyfront().keys.show(ref)
+        const key = await (await ctx.local()).keys.show(ref)
         return {
           json: { id: key.id, name: key.name, publicKeyPem: key.publicKeyPem },
           text: key.publicKeyPem,
@@ -132,17 +139,20 @@ export const registerKeys: Register = (program, run) => {
     .command('export')
     .description('save a private key, encrypted with a passphrase (PKCS#8 PEM, readable only by you)')
     .argument('<key>', 'name or id of the key')
-    .requiredOption('--out <file>', 'where to save it')
+    .requiredOption('--out <file>', 'where to save it (a new file, unless --force)')
     .requiredOption(
       '--passphrase-env <VAR>',
       'environment variable holding the passphrase (8 characters or more)',
     )
-    .action((ref: string, options: { out: string; passphraseEnv: string }) =>
+    .option('--force', 'replace the file if it exists')
+    .action((ref: string, options: { out: string; passphraseEnv: string; force?: boolean }) =>
       run(async ({ ctx }) => {
         const passphrase = passphraseFrom(ctx.io, options.passphraseEnv)
-        const keyfront = ctx.keyfront()
+        const keyfront = await ctx.local()
         const key = await keyfront.keys.find(ref)
-        await keyfront.keys.exportPrivateKey(ref, passphrase, options.out)
+        await keyfront.keys.exportPrivateKey(ref, passphrase, options.out, {
+          replace: options.force === true,
+        })
         return {
           json: { saved: options.out },
           text: `Saved the private key of "${key.name}" to ${options.out}, encrypted with your passphrase.`,
@@ -162,21 +172,24 @@ export const registerKeys: Register = (program, run) => {
             'Deleting a key removes its private key from the keychain and cannot be undone. Add --yes to confirm.',
           )
         }
-        const deleted = await ctx.keyfront().keys.delete(ref)
+        const deleted = await (await ctx.local()).keys.delete(ref)
         const warning = deleted.wasUploaded
           ? `\nIts public key is still in CloudFront (${deleted.keyPairIds.join(', ')}): links signed with it keep working until you remove it from its key groups.`
           : ''
         return { json: deleted, text: `Deleted "${deleted.name}".${warning}` }
       }),
     )
+
+  registerKeyLifecycle(keys, run)
 }
 
 function describeKey(key: KeySummary): string {
   return [
-    `type         ${KEY_TYPE_LABEL[key.type]}`,
+    `type         ${keyTypeLabel(key)}`,
     `fingerprint  ${key.fingerprint}`,
     `created      ${utcMinute(key.createdAt)}`,
     `key-pair-id  ${key.keyPairId ?? 'not uploaded yet'}`,
+    ...(key.legacy ? [LEGACY_KEY_HINT] : []),
   ].join('\n')
 }
 
@@ -187,37 +200,27 @@ function nextStep(key: KeySummary): string {
   return `Its private key is in the OS keychain. Next, upload its public key to CloudFront: keyfront cloudfront upload "${key.name}" (or print it for uploading yourself: keyfront keys export-public "${key.name}")`
 }
 
+/** The keys as a table; a line under it when a legacy key pair is among them. */
 function keyTable(keys: KeySummary[]): string {
-  return table([
+  const hint = keys.some((key) => key.legacy) ? `\n\n${LEGACY_KEY_HINT}` : ''
+  return `${table([
     ['NAME', 'TYPE', 'KEY-PAIR-ID', 'CREATED', 'FINGERPRINT'],
     ...keys.map((key) => [
       key.name,
-      KEY_TYPE_LABEL[key.type],
+      keyTypeLabel(key),
       key.keyPairId ?? '-',
       utcMinute(key.createdAt),
       clip(key.fingerprint, 24),
     ]),
-  ])
+  ])}${hint}`
 }
 
 async function readKeyFile(file: string): Promise<string> {
   try {
-    if ((await stat(file)).size > MAX_KEY_TEXT_BYTES) throw keyFileTooLarge()
-    return await readFile(file, 'utf8')
+    return await readKeyFileText(file)
   } catch (error) {
     if (error instanceof KeyfrontError) throw error
     const code = (error as NodeJS.ErrnoException).code ?? 'error'
     throw new KeyfrontError('INVALID_INPUT', `Keyfront cannot read ${file} (${code}). Check the path.`)
   }
-}
-
-/** The passphrase in the environment variable named by --passphrase-env VAR (keys import/export, sign). */
-export function passphraseFrom(io: CliIo, variable: string): string {
-  const value = io.env[variable]
-  if (!value) {
-    throw usageError(
-      `The environment variable ${variable} is not set. Put the passphrase in it first (for example: read -rs ${variable} && export ${variable}).`,
-    )
-  }
-  return value
 }

@@ -4,9 +4,11 @@
 import {
   CreateKeyGroupCommand,
   CreatePublicKeyCommand,
+  DeletePublicKeyCommand,
   GetDistributionCommand,
   GetDistributionConfigCommand,
   GetKeyGroupCommand,
+  GetPublicKeyCommand,
   ListDistributionsByKeyGroupCommand,
   ListDistributionsCommand,
   ListKeyGroupsCommand,
@@ -19,10 +21,13 @@ import {
   type DistributionSummary,
   type KeyGroup,
   type KeyGroupConfig,
+  type PublicKey,
   type PublicKeyConfig,
   type PublicKeySummary,
 } from '@aws-sdk/client-cloudfront'
 import { KeyfrontError } from '../../shared/errors.ts'
+import type { AwsAccounts } from '../aws/accounts.ts'
+import type { AwsClientFactory } from '../aws/clients.ts'
 import { cloudFrontError } from './errors.ts'
 
 export interface Versioned<T> {
@@ -65,6 +70,17 @@ export function createCloudFrontApi(client: CloudFrontClient, profile?: string) 
       call('CreatePublicKey', async () =>
         required((await client.send(new CreatePublicKeyCommand({ PublicKeyConfig: config }))).PublicKey),
       ),
+
+    getPublicKey: (id: string) =>
+      call('GetPublicKey', async (): Promise<Versioned<PublicKey>> => {
+        const result = await client.send(new GetPublicKeyCommand({ Id: id }))
+        return { value: required(result.PublicKey), etag: required(result.ETag) }
+      }),
+
+    deletePublicKey: (id: string, etag: string) =>
+      call('DeletePublicKey', async () => {
+        await client.send(new DeletePublicKeyCommand({ Id: id, IfMatch: etag }))
+      }),
 
     listKeyGroups: () =>
       all<KeyGroup>('ListKeyGroups', async (Marker) => {
@@ -127,6 +143,20 @@ export function createCloudFrontApi(client: CloudFrontClient, profile?: string) 
         )
         return { value: required(result.Distribution), etag: required(result.ETag) }
       }),
+  }
+}
+
+/** Runs `run` with a CloudFront API for the profile, and releases the client when it is done. */
+export async function withCloudFrontApi<T>(
+  deps: { aws: AwsClientFactory; accounts: Pick<AwsAccounts, 'clientOptions'> },
+  profile: string | undefined,
+  run: (api: CloudFrontApi) => Promise<T>,
+): Promise<T> {
+  const client = deps.aws.cloudFront(await deps.accounts.clientOptions(profile))
+  try {
+    return await run(createCloudFrontApi(client, profile))
+  } finally {
+    client.destroy()
   }
 }
 

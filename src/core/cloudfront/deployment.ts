@@ -1,8 +1,10 @@
 // Waiting for a distribution change to deploy (minutes on CloudFront): GetDistribution every few
 // seconds until Status is Deployed, reporting elapsed time and the last poll, stoppable at any
 // moment. Changes Keyfront applied are remembered in cloudfront-deploying.json, so an app started
-// again still shows what is deploying.
-import { join } from 'node:path'
+// again still shows (and follows) what is deploying; whoever in this process adds one tells the
+// listeners of that file at once (the app's watcher), and other processes' additions (the CLI) are
+// found by reading the file again.
+import { join, resolve } from 'node:path'
 import { z } from 'zod'
 import type { DeployingRecord, DeploymentProgress } from '../../shared/contract/cloudfront.ts'
 import { KeyfrontError } from '../../shared/errors.ts'
@@ -15,16 +17,38 @@ export const DEPLOYING_FILE = 'cloudfront-deploying.json'
 const DeployingFile = z.object({
   version: z.literal(1),
   deploying: z.array(
-    z.object({ distributionId: z.string(), profile: z.string().optional(), since: z.number() }),
+    z.object({
+      distributionId: z.string(),
+      profile: z.string().optional(),
+      since: z.number(),
+      domainName: z.string().optional(),
+    }),
   ),
 })
 
+type AddedListener = (record: DeployingRecord) => void
+
+/** Listeners by the deploying file's path: every store over that file tells the same listeners. */
+const addedListeners = new Map<string, Set<AddedListener>>()
+
+function deployingPath(dataDir: string): string {
+  return resolve(dataDir, DEPLOYING_FILE)
+}
+
+/** Calls `listener` for each distribution any store of this process adds to the data folder's list. */
+export function onDeployingAdded(dataDir: string, listener: AddedListener): () => void {
+  const path = deployingPath(dataDir)
+  const listeners = addedListeners.get(path) ?? new Set()
+  addedListeners.set(path, listeners.add(listener))
+  return () => listeners.delete(listener)
+}
+
 export class DeployingStore {
   readonly #file: JsonFile<z.infer<typeof DeployingFile>>
-  /** Read-change-write one at a time, so two finishing waits do not lose each other's change. */
-  #tail: Promise<unknown> = Promise.resolve()
+  readonly #path: string
 
   constructor(dataDir: string) {
+    this.#path = deployingPath(dataDir)
     this.#file = new JsonFile(join(dataDir, DEPLOYING_FILE), DeployingFile, { version: 1, deploying: [] })
   }
 
@@ -37,24 +61,20 @@ export class DeployingStore {
   }
 
   /** Keeps the earliest `since`: a second change to a deploying distribution extends the same wait. */
-  add(record: DeployingRecord): Promise<void> {
-    return this.#change((records) =>
-      records.some((r) => r.distributionId === record.distributionId) ? records : [...records, record],
-    )
+  async add(record: DeployingRecord): Promise<void> {
+    const added = await this.#file.update(({ deploying }) => {
+      if (deploying.some((r) => r.distributionId === record.distributionId)) return { result: false }
+      return { write: { version: 1, deploying: [...deploying, record] }, result: true }
+    })
+    if (added) for (const listener of addedListeners.get(this.#path) ?? []) listener(record)
   }
 
   remove(distributionId: string): Promise<void> {
-    return this.#change((records) => records.filter((r) => r.distributionId !== distributionId))
-  }
-
-  #change(update: (records: DeployingRecord[]) => DeployingRecord[]): Promise<void> {
-    const next = this.#tail.then(async () => {
-      const records = await this.list()
-      const updated = update(records)
-      if (updated !== records) await this.#file.write({ version: 1, deploying: updated })
+    return this.#file.update(({ deploying }) => {
+      const kept = deploying.filter((r) => r.distributionId !== distributionId)
+      if (kept.length === deploying.length) return { result: undefined }
+      return { write: { version: 1, deploying: kept }, result: undefined }
     })
-    this.#tail = next.catch(() => undefined)
-    return next
   }
 }
 
@@ -86,6 +106,7 @@ export async function waitUntilDeployed(
       lastPollAt: now,
       polls,
       done: status === 'Deployed',
+      ...(value.DomainName && { domainName: value.DomainName }),
     }
     options.onProgress?.(progress)
     if (progress.done) return progress
@@ -93,7 +114,7 @@ export async function waitUntilDeployed(
   }
 }
 
-function cancelled(): KeyfrontError {
+export function cancelled(): KeyfrontError {
   return new KeyfrontError(
     'CANCELLED',
     'Stopped waiting. CloudFront keeps deploying the change; Keyfront shows it as deploying until it is done.',

@@ -3,10 +3,12 @@
 import { KeyfrontError, type ErrorCode } from '../../shared/errors.ts'
 import { awsError } from '../aws/errors.ts'
 
-/** Every CloudFront action Keyfront's listing and onboarding use (named when AWS says AccessDenied). */
+/** Every CloudFront action Keyfront's listing, onboarding and key lifecycle use (named when AWS says AccessDenied). */
 export const CLOUDFRONT_IAM_ACTIONS = [
   'cloudfront:ListPublicKeys',
   'cloudfront:CreatePublicKey',
+  'cloudfront:GetPublicKey',
+  'cloudfront:DeletePublicKey',
   'cloudfront:ListKeyGroups',
   'cloudfront:GetKeyGroup',
   'cloudfront:CreateKeyGroup',

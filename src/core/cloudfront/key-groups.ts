@@ -61,46 +61,43 @@ export async function ensureKeyInGroup(
 }
 
 /** Adds the key unless the group already holds it; true when it was added. */
-export async function addKeyToGroup(
-  api: CloudFrontApi,
-  groupId: string,
-  publicKeyId: string,
-): Promise<boolean> {
-  return retryOnceIfStale(async () => {
-    const { value: group, etag } = await api.getKeyGroup(groupId)
-    const items = groupKeyIds(group)
-    if (items.includes(publicKeyId)) return false
-    if (items.length >= MAX_KEYS_PER_GROUP) throw fullGroupError(groupName(group))
-    await api.updateKeyGroup(
-      groupId,
-      { ...group.KeyGroupConfig, Name: groupName(group), Items: [...items, publicKeyId] },
-      etag,
-    )
-    return true
-  })
+export function addKeyToGroup(api: CloudFrontApi, groupId: string, publicKeyId: string): Promise<boolean> {
+  return editGroupKeys(api, groupId, { add: publicKeyId })
 }
 
 /** Removes the key from the group; false when it was not in it. A group keeps at least one key. */
-export async function removeKeyFromGroup(
+export function removeKeyFromGroup(
   api: CloudFrontApi,
   groupId: string,
   publicKeyId: string,
 ): Promise<boolean> {
+  return editGroupKeys(api, groupId, { remove: [publicKeyId] })
+}
+
+/**
+ * Adds one key and/or removes some in a single UpdateKeyGroup (read with its ETag, written with
+ * If-Match, re-read once if stale), so a swap is one edit. Keys not named stay as they are. True
+ * when the group was changed; false when it already was as asked.
+ */
+export async function editGroupKeys(
+  api: CloudFrontApi,
+  groupId: string,
+  change: { add?: string; remove?: string[] },
+): Promise<boolean> {
   return retryOnceIfStale(async () => {
     const { value: group, etag } = await api.getKeyGroup(groupId)
     const items = groupKeyIds(group)
-    if (!items.includes(publicKeyId)) return false
-    if (items.length === 1) {
+    const kept = items.filter((id) => !change.remove?.includes(id))
+    const next = change.add !== undefined && !kept.includes(change.add) ? [...kept, change.add] : kept
+    if (next.length === items.length && next.every((id) => items.includes(id))) return false
+    if (next.length > MAX_KEYS_PER_GROUP) throw fullGroupError(groupName(group))
+    if (next.length === 0) {
       throw new KeyfrontError(
         'CF_LAST_KEY_IN_GROUP',
         `This is the only key in "${groupName(group)}", and a key group needs at least one. Add the new key first, or stop trusting the group (detach it) instead.`,
       )
     }
-    await api.updateKeyGroup(
-      groupId,
-      { ...group.KeyGroupConfig, Name: groupName(group), Items: items.filter((id) => id !== publicKeyId) },
-      etag,
-    )
+    await api.updateKeyGroup(groupId, { ...group.KeyGroupConfig, Name: groupName(group), Items: next }, etag)
     return true
   })
 }

@@ -2,7 +2,7 @@
 // changing anything: which public key is reused or uploaded, which key group is created or
 // extended, and for each chosen behavior which key groups it trusts before and after — plus the
 // consequences in plain words (unsigned requests get 403; a behavior becomes public again).
-import type { Distribution, KeyGroup } from '@aws-sdk/client-cloudfront'
+import type { Distribution, KeyGroup, PublicKeySummary } from '@aws-sdk/client-cloudfront'
 import type {
   BehaviorChange,
   DetachRequest,
@@ -43,9 +43,7 @@ export async function planOnboard(
     api.listKeyGroups(),
     api.getDistribution(request.distributionId),
   ])
-  const existingKey = findByFingerprint(publicKeys, context.key.fingerprint)
-  const group = findGroupByName(groups, name)
-  const keyGroupAction = groupAction(group, existingKey?.Id, name)
+  const { publicKey, group, keyGroupAction } = keyInGroupPlan(publicKeys, groups, context.key, name)
   const trust = trustPlan(
     distribution,
     groups,
@@ -63,9 +61,6 @@ export async function planOnboard(
       )
     }
   }
-  const publicKey: OnboardPlan['publicKey'] = existingKey?.Id
-    ? { action: 'reuse', id: existingKey.Id, name: existingKey.Name ?? '' }
-    : { action: 'upload', name: publicKeyName(context.key) }
   return {
     ...trust,
     accountId: context.accountId,
@@ -95,6 +90,28 @@ export async function planDetach(api: CloudFrontApi, request: DetachRequest): Pr
     request.behaviors,
     'detach',
   )
+}
+
+/**
+ * Whether the key is uploaded already (matched by fingerprint) and what becomes of the key group of
+ * this name: created, extended with the key, or left as it is. Throws when the group is full.
+ */
+export function keyInGroupPlan(
+  publicKeys: PublicKeySummary[],
+  groups: KeyGroup[],
+  key: Pick<KeySummary, 'name' | 'fingerprint'>,
+  groupName: string,
+): {
+  publicKey: OnboardPlan['publicKey']
+  group: KeyGroup | undefined
+  keyGroupAction: OnboardPlan['keyGroupAction']
+} {
+  const existingKey = findByFingerprint(publicKeys, key.fingerprint)
+  const group = findGroupByName(groups, groupName)
+  const publicKey: OnboardPlan['publicKey'] = existingKey?.Id
+    ? { action: 'reuse', id: existingKey.Id, name: existingKey.Name ?? '' }
+    : { action: 'upload', name: publicKeyName(key) }
+  return { publicKey, group, keyGroupAction: groupAction(group, existingKey?.Id, groupName) }
 }
 
 function groupAction(group: KeyGroup | undefined, publicKeyId: string | undefined, name: string) {

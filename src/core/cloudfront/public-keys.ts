@@ -8,7 +8,7 @@ import type { PublicKeyInfo } from '../../shared/contract/cloudfront.ts'
 import type { KeySummary } from '../../shared/contract/keys.ts'
 import { KeyfrontError } from '../../shared/errors.ts'
 import { fingerprint } from '../keys/key-material.ts'
-import type { CloudFrontApi } from './api.ts'
+import { retryOnceIfStale, type CloudFrontApi } from './api.ts'
 
 /** Fingerprint of a PEM public key (see `fingerprint`); undefined when CloudFront holds something unreadable. */
 export function pemFingerprint(pem: string): string | undefined {
@@ -69,6 +69,12 @@ export async function ensurePublicKey(
   key: KeySummary,
   pem: string,
 ): Promise<EnsuredPublicKey> {
+  if (key.rsaBits !== undefined) {
+    throw new KeyfrontError(
+      'KEY_WRONG_SIZE',
+      `"${key.name}" is an RSA ${key.rsaBits} legacy key pair, and CloudFront key groups take RSA 2048 or ECDSA P-256 keys only. Create a new key for key groups.`,
+    )
+  }
   const existing = findByFingerprint(await api.listPublicKeys(), key.fingerprint)
   if (existing?.Id) return { id: existing.Id, name: existing.Name ?? '', reused: true }
   const name = publicKeyName(key)
@@ -86,6 +92,24 @@ export async function ensurePublicKey(
       const uploaded = findByFingerprint(await api.listPublicKeys(), key.fingerprint)
       if (uploaded?.Id) return { id: uploaded.Id, name: uploaded.Name ?? name, reused: true }
     }
+    throw error
+  }
+}
+
+/**
+ * Deletes a public key from CloudFront: GetPublicKey for its ETag, DeletePublicKey with If-Match,
+ * read again once if it changed in between. False when it was already gone (a retry whose first
+ * attempt did it). CloudFront refuses while a key group still holds it.
+ */
+export async function deletePublicKey(api: CloudFrontApi, id: string): Promise<boolean> {
+  try {
+    return await retryOnceIfStale(async () => {
+      const { etag } = await api.getPublicKey(id)
+      await api.deletePublicKey(id, etag)
+      return true
+    })
+  } catch (error) {
+    if (error instanceof KeyfrontError && error.code === 'CF_NO_SUCH_PUBLIC_KEY') return false
     throw error
   }
 }

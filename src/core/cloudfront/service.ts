@@ -3,6 +3,7 @@
 // Each call makes a client for the chosen profile and releases it when done. Onboarded
 // distributions are remembered locally as sites that accept signed links (signed-sites.json).
 import type {
+  DeployingInfo,
   DeployingRecord,
   DeploymentProgress,
   DetachRequest,
@@ -17,19 +18,21 @@ import type {
   TrustResult,
   UploadResult,
 } from '../../shared/contract/cloudfront.ts'
+import { KeyfrontError } from '../../shared/errors.ts'
+import { siteName } from '../../shared/site-link.ts'
 import type { AwsAccounts } from '../aws/accounts.ts'
 import type { AwsClientFactory } from '../aws/clients.ts'
 import type { Clock } from '../clock.ts'
 import type { KeyDirectory } from '../keys/signing-key.ts'
-import { createCloudFrontApi, type CloudFrontApi } from './api.ts'
-import { DeployingStore, waitUntilDeployed } from './deployment.ts'
+import { withCloudFrontApi, type CloudFrontApi } from './api.ts'
+import { cancelled, DeployingStore, onDeployingAdded, waitUntilDeployed } from './deployment.ts'
 import { listDistributions } from './distributions.ts'
 import { describeKeyGroups } from './key-group-list.ts'
 import { removeKeyFromGroup } from './key-groups.ts'
 import { runOnboarding } from './onboard.ts'
 import { planDetach, planOnboard } from './plan.ts'
 import { describePublicKeys, ensurePublicKey } from './public-keys.ts'
-import { restrictedPaths, SignedSites, siteAddressesOf } from './signed-sites.ts'
+import { restrictedPaths, SignedSites, siteAddressesOf, siteCommentOf } from './signed-sites.ts'
 import { applyTrust } from './trust.ts'
 
 export interface CloudFrontServiceDeps {
@@ -46,14 +49,32 @@ export interface WaitRequest {
   profile?: string
   onProgress?: (progress: DeploymentProgress) => void
   signal?: AbortSignal
+  /** How often to poll, when this wait starts the poll (default: the service's). */
+  intervalMs?: number
+}
+
+interface Waiter {
+  onProgress?: (progress: DeploymentProgress) => void
+  resolve: (progress: DeploymentProgress) => void
+  reject: (error: unknown) => void
+  /** Stops listening to the waiter's own signal. */
+  settled?: () => void
+}
+
+interface Poll {
+  waiters: Set<Waiter>
+  controller: AbortController
+  last?: DeploymentProgress
 }
 
 export class CloudFrontService {
   readonly #deps: CloudFrontServiceDeps
   readonly #deploying: DeployingStore
   readonly #sites: SignedSites
-  /** Waits in progress, by distribution id, so the app can cancel them. */
-  readonly #waits = new Map<string, Set<AbortController>>()
+  /** The one poll per distribution being waited for, with its waiters. */
+  readonly #polls = new Map<string, Poll>()
+  /** The last poll of each distribution, kept after its poll stopped (for deploying()). */
+  readonly #lastSeen = new Map<string, DeploymentProgress>()
 
   constructor(deps: CloudFrontServiceDeps) {
     this.#deps = deps
@@ -107,6 +128,7 @@ export class CloudFrontService {
       const site: SignedSite = {
         distributionId: request.distributionId,
         ...siteAddressesOf(distribution),
+        ...siteCommentOf(distribution),
         keyId: key.id,
         keyPairId: onboarded.publicKeyId,
         keyGroupId: onboarded.keyGroupId,
@@ -133,6 +155,11 @@ export class CloudFrontService {
     return this.#sites.forget(distributionId)
   }
 
+  /** Names a site on this computer only; CloudFront is not changed. */
+  renameSite(distributionId: string, name: string): Promise<SignedSite> {
+    return this.#sites.rename(distributionId, name)
+  }
+
   planDetach(request: DetachRequest): Promise<TrustPlan> {
     return this.#withApi(request.profile, (api) => planDetach(api, request))
   }
@@ -154,44 +181,113 @@ export class CloudFrontService {
     return result
   }
 
-  /** Polls until Deployed. Stops with CANCELLED when `signal` aborts or cancelWait() is called. */
-  async waitDeployed(distributionId: string, request: WaitRequest = {}): Promise<DeploymentProgress> {
-    const controller = new AbortController()
-    const stop = () => controller.abort()
-    request.signal?.addEventListener('abort', stop, { once: true })
-    if (request.signal?.aborted) controller.abort()
-    const waits = this.#waits.get(distributionId) ?? new Set()
-    this.#waits.set(distributionId, waits.add(controller))
-    try {
-      const record = await this.#deploying.find(distributionId)
-      const progress = await this.#withApi(request.profile ?? record?.profile, (api) =>
-        waitUntilDeployed(api, distributionId, {
-          since: record?.since ?? this.#deps.clock.now(),
-          intervalMs: this.#deps.pollIntervalMs ?? 15_000,
-          clock: this.#deps.clock,
-          signal: controller.signal,
-          onProgress: request.onProgress,
-        }),
-      )
-      await this.#deploying.remove(distributionId)
-      return progress
-    } finally {
-      request.signal?.removeEventListener('abort', stop)
-      waits.delete(controller)
-      if (waits.size === 0) this.#waits.delete(distributionId)
-    }
+  /**
+   * Resolves once CloudFront says Deployed, reporting each poll. Every caller waiting on one
+   * distribution shares one poll (the app's watcher and a screen never poll twice); it stops once no
+   * one waits any more. Stops with CANCELLED when `signal` aborts or cancelWait() is called.
+   */
+  waitDeployed(distributionId: string, request: WaitRequest = {}): Promise<DeploymentProgress> {
+    return new Promise((resolve, reject) => {
+      if (request.signal?.aborted) return reject(cancelled())
+      const poll = this.#polls.get(distributionId) ?? this.#startPoll(distributionId, request)
+      const waiter: Waiter = { onProgress: request.onProgress, resolve, reject }
+      const leave = () => {
+        if (!poll.waiters.delete(waiter)) return
+        reject(cancelled())
+        if (poll.waiters.size === 0) this.#stopPoll(distributionId, poll)
+      }
+      request.signal?.addEventListener('abort', leave, { once: true })
+      waiter.settled = () => request.signal?.removeEventListener('abort', leave)
+      poll.waiters.add(waiter)
+      if (poll.last) request.onProgress?.(poll.last)
+    })
   }
 
   /** Stops every wait for this distribution; false when none was running. */
   cancelWait(distributionId: string): boolean {
-    const waits = this.#waits.get(distributionId)
-    if (!waits?.size) return false
-    for (const controller of waits) controller.abort()
+    const poll = this.#polls.get(distributionId)
+    if (!poll) return false
+    this.#stopPoll(distributionId, poll)
     return true
   }
 
-  deploying(): Promise<DeployingRecord[]> {
-    return this.#deploying.list()
+  /** What is deploying, with its name here and the last poll this process saw. */
+  async deploying(): Promise<DeployingInfo[]> {
+    const [records, sites] = await Promise.all([this.#deploying.list(), this.#sites.list()])
+    return records.map((record) => {
+      const site = sites.find((s) => s.distributionId === record.distributionId)
+      const last = this.#polls.get(record.distributionId)?.last ?? this.#lastSeen.get(record.distributionId)
+      const domainName = record.domainName ?? last?.domainName
+      return {
+        ...record,
+        name: site ? siteName(site) : (domainName ?? record.distributionId),
+        ...(last && { last }),
+      }
+    })
+  }
+
+  /** Calls `listener` when a change made in this process starts deploying (any service's). */
+  onDeploying(listener: (record: DeployingRecord) => void): () => void {
+    return onDeployingAdded(this.#deps.dataDir, listener)
+  }
+
+  #startPoll(distributionId: string, request: WaitRequest): Poll {
+    const poll: Poll = { waiters: new Set(), controller: new AbortController() }
+    this.#polls.set(distributionId, poll)
+    const settle = (outcome: { progress: DeploymentProgress } | { error: unknown }) => {
+      if (this.#polls.get(distributionId) === poll) this.#polls.delete(distributionId)
+      for (const waiter of poll.waiters) {
+        waiter.settled?.()
+        if ('progress' in outcome) waiter.resolve(outcome.progress)
+        else waiter.reject(outcome.error)
+      }
+      poll.waiters.clear()
+    }
+    void this.#poll(distributionId, poll, request).then(
+      (progress) => settle({ progress }),
+      (error: unknown) => settle({ error }),
+    )
+    return poll
+  }
+
+  async #poll(distributionId: string, poll: Poll, request: WaitRequest): Promise<DeploymentProgress> {
+    const record = await this.#deploying.find(distributionId)
+    try {
+      const progress = await this.#withApi(request.profile ?? record?.profile, (api) =>
+        waitUntilDeployed(api, distributionId, {
+          since: record?.since ?? this.#deps.clock.now(),
+          intervalMs: request.intervalMs ?? this.#deps.pollIntervalMs ?? 15_000,
+          clock: this.#deps.clock,
+          signal: poll.controller.signal,
+          onProgress: (progress) => {
+            poll.last = progress
+            this.#lastSeen.set(distributionId, progress)
+            // The last one is told once it is off the list, so whoever hears "done" reads it so.
+            if (!progress.done) for (const waiter of poll.waiters) waiter.onProgress?.(progress)
+          },
+        }),
+      )
+      await this.#deploying.remove(distributionId)
+      for (const waiter of poll.waiters) waiter.onProgress?.(progress)
+      return progress
+    } catch (error) {
+      // A distribution deleted meanwhile will never be Deployed: stop listing it as deploying.
+      if (error instanceof KeyfrontError && error.code === 'CF_NO_SUCH_DISTRIBUTION') {
+        await this.#deploying.remove(distributionId)
+      }
+      throw error
+    }
+  }
+
+  /** Stops the poll and tells its waiters they were cancelled. */
+  #stopPoll(distributionId: string, poll: Poll): void {
+    if (this.#polls.get(distributionId) === poll) this.#polls.delete(distributionId)
+    for (const waiter of poll.waiters) {
+      waiter.settled?.()
+      waiter.reject(cancelled())
+    }
+    poll.waiters.clear()
+    poll.controller.abort()
   }
 
   /** A site whose key group no longer guards any path stops being offered for signed links. */
@@ -214,17 +310,14 @@ export class CloudFrontService {
    */
   async #markDeploying(result: TrustResult, profile: string | undefined): Promise<void> {
     if (result.changedBehaviors.length === 0 && result.status !== 'InProgress') return
+    const site = (await this.#sites.list()).find((s) => s.distributionId === result.distributionId)
     const record: DeployingRecord = { distributionId: result.distributionId, since: this.#deps.clock.now() }
     if (profile) record.profile = profile
+    if (site) record.domainName = site.domainName
     await this.#deploying.add(record)
   }
 
-  async #withApi<T>(profile: string | undefined, run: (api: CloudFrontApi) => Promise<T>): Promise<T> {
-    const client = this.#deps.aws.cloudFront(await this.#deps.accounts.clientOptions(profile))
-    try {
-      return await run(createCloudFrontApi(client, profile))
-    } finally {
-      client.destroy()
-    }
+  #withApi<T>(profile: string | undefined, run: (api: CloudFrontApi) => Promise<T>): Promise<T> {
+    return withCloudFrontApi(this.#deps, profile, run)
   }
 }

@@ -1,11 +1,14 @@
 // The sites that accept signed links: every distribution onboarded from this computer, with its
 // addresses, the key that was onboarded and the paths it restricts — kept in signed-sites.json so
 // New link can ask "Where is the file?" without an AWS call (the person making links may have no
-// AWS profile at all). Written when onboarding succeeds, updated after a detach.
+// AWS profile at all). Written when onboarding succeeds, updated after a detach; the name a person
+// gives a site here is kept across both.
 import type { Distribution } from '@aws-sdk/client-cloudfront'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { SignedSite } from '../../shared/contract/cloudfront.ts'
+import { KeyfrontError } from '../../shared/errors.ts'
+import { siteNameProblem } from '../../shared/site-link.ts'
 import { JsonFile } from '../json-file.ts'
 import { behaviorsOf, DEFAULT_BEHAVIOR, trustedGroupIds } from './behaviors.ts'
 
@@ -15,8 +18,6 @@ const SitesFile = z.object({ version: z.literal(1), sites: z.array(SignedSite) }
 
 export class SignedSites {
   readonly #file: JsonFile<z.infer<typeof SitesFile>>
-  /** Read-change-write one at a time, so two onboardings finishing together both stay. */
-  #tail: Promise<unknown> = Promise.resolve()
 
   constructor(dataDir: string) {
     this.#file = new JsonFile(join(dataDir, SIGNED_SITES_FILE), SitesFile, { version: 1, sites: [] })
@@ -26,30 +27,48 @@ export class SignedSites {
     return (await this.#file.read()).sites
   }
 
-  /** Adds the site, or replaces what was known of it (the latest onboarding wins). */
+  /**
+   * Adds the site, or replaces what was known of it (the latest onboarding wins) — except the name
+   * the user gave it, which is theirs and stays.
+   */
   remember(site: SignedSite): Promise<void> {
-    return this.#change((sites) => [...sites.filter((s) => s.distributionId !== site.distributionId), site])
+    return this.#file.update(({ sites }) => {
+      const name = sites.find((s) => s.distributionId === site.distributionId)?.name
+      const kept: SignedSite = name === undefined || site.name !== undefined ? site : { ...site, name }
+      return {
+        write: {
+          version: 1,
+          sites: [...sites.filter((s) => s.distributionId !== site.distributionId), kept],
+        },
+        result: undefined,
+      }
+    })
+  }
+
+  /** Names the site here; an empty name removes the name given. Answers with the site as saved. */
+  async rename(distributionId: string, name: string): Promise<SignedSite> {
+    const problem = siteNameProblem(name)
+    if (problem) throw new KeyfrontError('SITE_NAME_INVALID', problem)
+    const text = name.trim()
+    return this.#file.update(({ sites }) => {
+      const site = sites.find((s) => s.distributionId === distributionId)
+      if (!site) throw siteNotFound(distributionId)
+      const { name: _old, ...rest } = site
+      const renamed: SignedSite = text ? { ...rest, name: text } : rest
+      return {
+        write: { version: 1, sites: sites.map((s) => (s === site ? renamed : s)) },
+        result: renamed,
+      }
+    })
   }
 
   /** True when the site was known. */
-  async forget(distributionId: string): Promise<boolean> {
-    let removed = false
-    await this.#change((sites) => {
+  forget(distributionId: string): Promise<boolean> {
+    return this.#file.update(({ sites }) => {
       const kept = sites.filter((s) => s.distributionId !== distributionId)
-      removed = kept.length !== sites.length
-      return removed ? kept : sites
+      if (kept.length === sites.length) return { result: false }
+      return { write: { version: 1, sites: kept }, result: true }
     })
-    return removed
-  }
-
-  #change(update: (sites: SignedSite[]) => SignedSite[]): Promise<void> {
-    const next = this.#tail.then(async () => {
-      const sites = await this.list()
-      const updated = update(sites)
-      if (updated !== sites) await this.#file.write({ version: 1, sites: updated })
-    })
-    this.#tail = next.catch(() => undefined)
-    return next
   }
 }
 
@@ -60,6 +79,19 @@ export function restrictedPaths(distribution: Distribution, keyGroupId: string):
   return behaviorsOf(config)
     .filter((ref) => trustedGroupIds(ref.behavior).includes(keyGroupId))
     .map((ref) => (ref.selector === DEFAULT_BEHAVIOR ? '*' : ref.selector))
+}
+
+function siteNotFound(distributionId: string): KeyfrontError {
+  return new KeyfrontError(
+    'SITE_NOT_FOUND',
+    `No site ${distributionId} was set up from this computer. Choose one of the sites listed under Distributions → Sites on this computer.`,
+  )
+}
+
+/** The distribution's comment, when it has one: a name people gave it, used until they name the site here. */
+export function siteCommentOf(distribution: Distribution): Pick<SignedSite, 'comment'> {
+  const comment = distribution.DistributionConfig?.Comment?.trim()
+  return comment ? { comment } : {}
 }
 
 /** The distribution's addresses as CloudFront reports them. */

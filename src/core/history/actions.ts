@@ -2,6 +2,8 @@
 // and key, sign an entry again, export CSV, and the latest expiry per key. One implementation,
 // used by the IPC handlers and the CLI commands alike.
 import type {
+  CopiedAgain,
+  ExpiringCount,
   HistoryEntry,
   HistoryFilter,
   HistoryItem,
@@ -14,9 +16,10 @@ import type {
 } from '../../shared/contract/history.ts'
 import type { KeySummary } from '../../shared/contract/keys.ts'
 import { KeyfrontError } from '../../shared/errors.ts'
-import { formatUtc } from '../../shared/expiry.ts'
+import { EXPIRING_SOON_SECONDS, formatUtc } from '../../shared/expiry.ts'
 import { heldKeyFor, isKeyFileId } from '../signing/key-file.ts'
-import { CsvFile, csvHeader, csvRow } from './csv.ts'
+import { writeOutputFile } from '../output-file.ts'
+import { historyCsvHeader, historyCsvLine } from './csv.ts'
 import type { HistoryStore } from './history-store.ts'
 
 export interface HistoryActionDeps {
@@ -39,7 +42,9 @@ export function describeEntries(
 ): HistoryItem[] {
   return entries.map((entry) => {
     const facts = keyFacts(entry.keyId, keys)
-    return { ...entry, status: linkStatus(entry, nowSeconds), ...facts, canSignAgain: 'keyName' in facts }
+    const status = linkStatus(entry, nowSeconds)
+    const canSignAgain = 'keyName' in facts
+    return { ...entry, status, ...facts, canSignAgain, canCopyAgain: canSignAgain && status !== 'expired' }
   })
 }
 
@@ -76,12 +81,41 @@ function cannotSignAgain(entry: HistoryEntry, nowSeconds: number): KeyfrontError
   return new KeyfrontError('LINK_NOT_REPRODUCIBLE', why + still)
 }
 
-/** Signs the entry's stored policy anew with its key: for RSA the very link first made. */
-export async function signAgain(deps: HistoryActionDeps, id: number): Promise<SignedAgain> {
+function expired(entry: HistoryEntry): KeyfrontError {
+  return new KeyfrontError(
+    'LINK_EXPIRED',
+    `Link ${entry.id} stopped working on ${formatUtc(entry.expiresAt)}: copied again, it would still be expired. Make a new link like it instead — "keyfront history renew ${entry.id}", or "Make a new link like this…" in History.`,
+  )
+}
+
+/**
+ * Signs the entry's stored policy anew with its key — for RSA the very link first made, for ECDSA
+ * a new one that works the same. Expired links too: the inspector shows why they no longer work.
+ */
+export async function signAgain(deps: HistoryActionDeps, id: number): Promise<CopiedAgain> {
   const entry = deps.history.get(id)
   const keys = await deps.keys.list()
   if (!heldKeyFor(entry.keyId, keys)) throw cannotSignAgain(entry, deps.history.nowSeconds())
-  return deps.links.signAgain(entry)
+  const signed = await deps.links.signAgain(entry)
+  return { ...signed, sameLink: entry.algorithm.startsWith('rsa-') }
+}
+
+/** "Copy again" to give to someone: as signAgain, but an expired link is refused, since it would not work. */
+export async function copyAgain(deps: HistoryActionDeps, id: number): Promise<CopiedAgain> {
+  const entry = deps.history.get(id)
+  if (linkStatus(entry, deps.history.nowSeconds()) === 'expired') {
+    const keys = await deps.keys.list()
+    if (heldKeyFor(entry.keyId, keys)) throw expired(entry)
+  }
+  return signAgain(deps, id)
+}
+
+/** How many links expire within `within` seconds (48 hours by default) and were not renewed. */
+export function expiringCount(
+  deps: Pick<HistoryActionDeps, 'history'>,
+  within = EXPIRING_SOON_SECONDS,
+): ExpiringCount {
+  return { count: deps.history.countExpiring(within), within }
 }
 
 /** The signed link as one CSV cell: the URL, or the cookies as a Cookie header. */
@@ -93,17 +127,17 @@ function signedCell(signed: SignedAgain): string {
 /**
  * Writes the matching entries, newest first, to `path` as CSV; returns how many. With
  * `includeSignedUrls`, each entry that still works and whose key is held is signed again into a
- * last column (expired links and deleted keys leave it empty).
+ * last column (expired links and deleted keys leave it empty). An existing file is replaced only
+ * with `replace`, and only once the whole export has succeeded.
  */
 export async function exportHistory(
   deps: HistoryActionDeps,
-  options: { filter: HistoryFilter; path: string; includeSignedUrls: boolean },
+  options: { filter: HistoryFilter; path: string; includeSignedUrls: boolean; replace: boolean },
 ): Promise<number> {
   const keys = await deps.keys.list()
-  const file = new CsvFile(options.path)
   let count = 0
-  try {
-    file.write(csvHeader(options.includeSignedUrls))
+  await writeOutputFile(options.path, { replace: options.replace }, async (out) => {
+    await out.write(historyCsvHeader(options.includeSignedUrls))
     for (const entry of deps.history.each(options.filter)) {
       const [item] = describeEntries([entry], keys, deps.history.nowSeconds())
       if (!item) continue
@@ -112,12 +146,10 @@ export async function exportHistory(
         const usable = item.canSignAgain && item.status !== 'expired'
         signed = usable ? signedCell(await deps.links.signAgain(entry)) : ''
       }
-      file.write(csvRow(item, signed))
+      await out.write(historyCsvLine(item, signed))
       count++
     }
-  } finally {
-    file.close()
-  }
+  })
   return count
 }
 

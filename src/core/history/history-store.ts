@@ -11,8 +11,9 @@ import type {
 } from '../../shared/contract/history.ts'
 import { KeyfrontError } from '../../shared/errors.ts'
 import type { Clock } from '../clock.ts'
-import { isDamagedFileError, moveAside, openOrRecover } from './database.ts'
+import { historyFolderError, isDamagedFileError, moveAside, openOrRecover } from './database.ts'
 import {
+  COUNT_EXPIRING,
   DELETE_BY_ID,
   INSERT_ENTRY,
   SELECT_BY_ID,
@@ -20,22 +21,36 @@ import {
   SELECT_DISTRIBUTIONS,
   SELECT_KEY_OF_KEY_PAIR,
   SELECT_KEY_PAIR_EXPIRY,
+  SELECT_LIVE_PER_KEY_PAIR,
   insertValues,
   policyExpiry,
   selectEntries,
+  selectLiveLinks,
   toEntry,
   type KeyPairExpiryRow,
+  type LivePerKeyPairRow,
 } from './queries.ts'
 import type { HistoryLookup, HistoryRecorder } from './recorder.ts'
 
 export interface HistoryStoreDeps {
   dataDir: string
   clock: Clock
+  /**
+   * Told where an unreadable history file was moved, when no failing call says so itself: at
+   * opening, and when a record was written again to the fresh file.
+   */
+  onReset?: (movedTo: string) => void
 }
 
 export interface EntryPage {
   entries: HistoryEntry[]
   nextCursor?: string
+}
+
+/** Links that still work, for one Key-Pair-Id or a set of them. Expiries in epoch seconds. */
+export interface LiveLinkFacts {
+  count: number
+  lastExpiresAt?: number
 }
 
 export interface KeyExpiryFact {
@@ -61,6 +76,7 @@ export class HistoryStore implements HistoryRecorder, HistoryLookup {
     const opened = openOrRecover(deps.dataDir, () => deps.clock.now())
     this.db = opened.db
     this.moved = opened.recoveredFrom
+    if (opened.recoveredFrom !== undefined) deps.onReset?.(opened.recoveredFrom)
   }
 
   /** Where an unreadable history file was moved (at start or since), if that happened. */
@@ -68,7 +84,8 @@ export class HistoryStore implements HistoryRecorder, HistoryLookup {
     return this.moved
   }
 
-  record(entries: LinkRecord[]): void {
+  /** Records the links in one transaction; returns their new entry ids, in order. */
+  record(entries: LinkRecord[]): number[] {
     for (const entry of entries) {
       if (SIGNED_PARAMETER.test(entry.url) || SIGNED_PARAMETER.test(entry.resource)) {
         throw new Error('A signed URL was given to the history; it records links unsigned.')
@@ -77,18 +94,19 @@ export class HistoryStore implements HistoryRecorder, HistoryLookup {
     const createdAt = this.deps.clock.now()
     // A link that was signed must be recorded: if the file turns out to be damaged, the write
     // goes to the fresh file that replaces it.
-    this.guard(() => this.insertAll(entries, createdAt), { retryAfterRecovery: true })
+    return this.guard(() => this.insertAll(entries, createdAt), { retryAfterRecovery: true })
   }
 
-  private insertAll(entries: LinkRecord[], createdAt: number): void {
+  private insertAll(entries: LinkRecord[], createdAt: number): number[] {
     // Prepared on first use, inside the guard: preparing reads the search index's pages too.
     const insert = (this.insert ??= this.db.prepare(INSERT_ENTRY))
     this.db.exec('BEGIN IMMEDIATE')
     try {
-      for (const entry of entries) {
-        insert.run(...insertValues(entry, createdAt))
-      }
+      const ids = entries.map((entry) =>
+        Number(insert.run(...insertValues(entry, createdAt)).lastInsertRowid),
+      )
       this.db.exec('COMMIT')
+      return ids
     } catch (error) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK')
       throw error
@@ -170,6 +188,42 @@ export class HistoryStore implements HistoryRecorder, HistoryLookup {
     })
   }
 
+  /** Per Key-Pair-Id that has any: its links that have not expired, and the last one's expiry. */
+  liveLinksPerKeyPair(): Map<string, LiveLinkFacts> {
+    return this.guard(() => {
+      const rows = this.db
+        .prepare(SELECT_LIVE_PER_KEY_PAIR)
+        .all(this.nowSeconds()) as unknown as LivePerKeyPairRow[]
+      return new Map(rows.map((row) => [row.key_pair_id, { count: row.live, lastExpiresAt: row.latest }]))
+    })
+  }
+
+  /** Links signed with these Key-Pair-Ids that have not expired: the count, and the first `limit`. */
+  liveLinks(keyPairIds: string[], limit: number): LiveLinkFacts & { entries: HistoryEntry[] } {
+    if (keyPairIds.length === 0) return { count: 0, entries: [] }
+    const query = selectLiveLinks(keyPairIds, this.nowSeconds(), limit)
+    return this.guard(() => {
+      const summary = this.db.prepare(query.summary.sql).get(...query.summary.params) as {
+        live: number
+        latest: number | null
+      }
+      const entries = this.db
+        .prepare(query.entries.sql)
+        .all(...query.entries.params)
+        .map(toEntry)
+      return summary.latest === null
+        ? { count: 0, entries }
+        : { count: summary.live, lastExpiresAt: summary.latest, entries }
+    })
+  }
+
+  /** Links working now that stop within `withinSeconds` and were not renewed. */
+  countExpiring(withinSeconds: number): number {
+    const now = this.nowSeconds()
+    const row = this.guard(() => this.db.prepare(COUNT_EXPIRING).get(now, now + withinSeconds))
+    return (row as { count: number }).count
+  }
+
   distributionIds(): string[] {
     return this.guard(() => this.db.prepare(SELECT_DISTRIBUTIONS).all()).map(
       (row) => (row as { id: string }).id,
@@ -188,15 +242,19 @@ export class HistoryStore implements HistoryRecorder, HistoryLookup {
   /**
    * Runs a database call. Damage found after opening (a bad page deep in the file) moves the file
    * aside and starts a fresh one, like at start; the call then fails with a message saying so —
-   * except a record, which is written again to the fresh file.
+   * except a record, which is written again to the fresh file. A full disk or a read-only folder
+   * is said as such.
    */
   private guard<T>(work: () => T, options: { retryAfterRecovery?: boolean } = {}): T {
     try {
       return work()
     } catch (error) {
-      if (!isDamagedFileError(error)) throw error
+      if (!isDamagedFileError(error)) throw historyFolderError(error, this.deps.dataDir) ?? error
       const moved = this.recover()
-      if (options.retryAfterRecovery) return work()
+      if (options.retryAfterRecovery) {
+        this.deps.onReset?.(moved)
+        return this.guard(work)
+      }
       throw new KeyfrontError(
         'HISTORY_UNREADABLE',
         `The link history file was damaged. Keyfront moved it to ${moved} and started a new history. The links made before are kept in that file.`,

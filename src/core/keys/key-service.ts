@@ -1,8 +1,9 @@
 // The key store: the signing keys Keyfront holds. Private halves live only in the OS keychain
 // (account = key id, value = PKCS#8 DER base64); everything else lives in keys.json. Serves signing
 // (SigningKeySource), CloudFront onboarding (KeyDirectory) and the Keys screen and CLI commands.
+// A keychain entry and its record change together under keys.json's lock, ordered so that a
+// failure half-way never leaves a private key nobody lists, and a retry always finishes.
 import { createPublicKey, randomUUID, type KeyObject } from 'node:crypto'
-import { open } from 'node:fs/promises'
 import {
   KEY_PAIR_ID_PATTERN,
   type KeyDeleted,
@@ -14,8 +15,17 @@ import {
 import { KeyfrontError } from '../../shared/errors.ts'
 import type { Clock } from '../clock.ts'
 import type { Keychain } from '../keychain/keychain.ts'
-import { KeyMetadataFile, type KeyRecord } from './key-file.ts'
-import { checkExportPassphrase, checkName, currentKeyPairId, findRecord, toSummary } from './key-records.ts'
+import { writeOutputFile } from '../output-file.ts'
+import { KeyMetadataFile, type KeyLifecycle, type KeyRecord } from './key-file.ts'
+import {
+  checkExportPassphrase,
+  checkKeyPairIdKind,
+  checkName,
+  currentKeyPairId,
+  findRecord,
+  rsaBitsOfRecord,
+  toSummary,
+} from './key-records.ts'
 import {
   encryptedPkcs8Pem,
   fingerprint,
@@ -23,6 +33,7 @@ import {
   generatePrivateKey,
   keyTypeOf,
   readPrivateKey,
+  rsaBitsOf,
   spkiDer,
   spkiPem,
   toKeychainValue,
@@ -42,8 +53,6 @@ export class KeyService implements SigningKeySource, KeyDirectory {
   readonly #file: KeyMetadataFile
   readonly #keychain: Keychain
   readonly #clock: Clock
-  /** Changes to keys.json run one at a time (read, change, write), in call order. */
-  #tail: Promise<unknown> = Promise.resolve()
 
   constructor(deps: KeyServiceDeps) {
     this.#file = new KeyMetadataFile(deps.dataDir)
@@ -61,11 +70,11 @@ export class KeyService implements SigningKeySource, KeyDirectory {
 
   async show(ref: string): Promise<KeyDetails> {
     const record = findRecord(await this.#file.read(), ref)
-    return { ...toSummary(record), publicKeyPem: spkiPem(record.publicKey) }
+    return { ...toSummary(record), publicKeyPem: publicKeyPemOf(record) }
   }
 
   async publicKeyPem(ref: string): Promise<string> {
-    return spkiPem(findRecord(await this.#file.read(), ref).publicKey)
+    return publicKeyPemOf(findRecord(await this.#file.read(), ref))
   }
 
   async loadSigningKey(ref: string): Promise<SigningKey> {
@@ -84,10 +93,13 @@ export class KeyService implements SigningKeySource, KeyDirectory {
   async create(request: { name: string; type: KeyType }): Promise<KeySummary> {
     checkName(request.name, await this.#file.read())
     const privateKey = await generatePrivateKey(request.type)
-    return this.#exclusive(async (records) => this.#add(records, request.name, privateKey))
+    return this.#add(request.name, privateKey, [])
   }
 
-  /** With a Key-Pair-Id, the key is stored with it in one step: both, or neither when either is refused. */
+  /**
+   * With a Key-Pair-Id, the key is stored with it in one step: both, or neither when either is
+   * refused. A legacy key pair (`APKA…`) may be RSA 1024, 2048 or 4096; it is listed as legacy.
+   */
   async import(request: {
     name: string
     pem: string
@@ -96,8 +108,12 @@ export class KeyService implements SigningKeySource, KeyDirectory {
   }): Promise<KeySummary> {
     checkName(request.name, await this.#file.read())
     const keyPairId = request.keyPairId === undefined ? undefined : checkTypedKeyPairId(request.keyPairId)
-    const privateKey = readPrivateKey(request.pem, request.passphrase)
-    return this.#exclusive(async (records) => {
+    const privateKey = readPrivateKey(request.pem, request.passphrase, {
+      legacySizes: keyPairId !== undefined,
+    })
+    if (keyPairId !== undefined) checkKeyPairIdKind(keyPairId, keyTypeOf(privateKey), rsaBitsOf(privateKey))
+    const uploads = keyPairId === undefined ? [] : [{ keyPairId, recordedAt: this.#clock.now() }]
+    return this.#add(request.name, privateKey, uploads, (records) => {
       const print = fingerprint(privateKey)
       const held = records.find((record) => record.fingerprint === print)
       if (held) {
@@ -107,17 +123,14 @@ export class KeyService implements SigningKeySource, KeyDirectory {
         )
       }
       if (keyPairId !== undefined) checkKeyPairIdFree(records, keyPairId)
-      const uploads = keyPairId === undefined ? [] : [{ keyPairId, recordedAt: this.#clock.now() }]
-      return this.#add(records, request.name, privateKey, uploads)
     })
   }
 
   async rename(ref: string, name: string): Promise<KeySummary> {
-    return this.#exclusive(async (records) => {
+    return this.#file.update((records) => {
       const record = findRecord(records, ref)
       const renamed = { ...record, name: checkName(name, records, record.id) }
-      await this.#file.write(records.map((r) => (r.id === record.id ? renamed : r)))
-      return toSummary(renamed)
+      return { write: records.map((r) => (r.id === record.id ? renamed : r)), result: toSummary(renamed) }
     })
   }
 
@@ -136,81 +149,188 @@ export class KeyService implements SigningKeySource, KeyDirectory {
     return this.#addUpload(ref, upload, false)
   }
 
-  /** Removes the keychain entry first: if the keychain refuses, the key stays listed and usable. */
+  /**
+   * Three steps, each leaving a state that deleting again finishes: the record is marked (proof
+   * that keys.json can be written — on a full disk nothing has changed yet), the private key leaves
+   * the keychain (a locked keychain refuses: the key stays listed and usable), the record goes.
+   */
   async delete(ref: string): Promise<KeyDeleted> {
-    return this.#exclusive(async (records) => {
+    const record = await this.#file.update((records) => {
+      const found = findRecord(records, ref)
+      return {
+        write: records.map((r): KeyRecord => (r.id === found.id ? { ...r, deleting: true } : r)),
+        result: found,
+      }
+    })
+    await this.#keychain.delete(record.id)
+    await this.#file.update((records) => ({ write: records.filter((r) => r.id !== record.id), result: null }))
+    const keyPairIds = [...new Set(record.uploads.map((upload) => upload.keyPairId))]
+    return { name: record.name, wasUploaded: keyPairIds.length > 0, keyPairIds }
+  }
+
+  /** Every key with what keys.json records of its life after it was made (replacement, retiring). */
+  async lifecycles(): Promise<{ key: KeySummary; lifecycle: KeyLifecycle }[]> {
+    return (await this.#file.read()).map((record) => ({
+      key: toSummary(record),
+      lifecycle: record.lifecycle ?? {},
+    }))
+  }
+
+  /**
+   * The key that replaces `oldRef`: the one an earlier run made (recorded on the old key), or a new
+   * one — created and recorded as the replacement in the same write, so a run that fails after this
+   * step finds it again instead of making a second key.
+   */
+  async createReplacement(
+    oldRef: string,
+    request: { name: string; type: KeyType },
+  ): Promise<{ key: KeySummary; created: boolean }> {
+    const recorded = replacementOf(await this.#file.read(), oldRef)
+    if (recorded) return { key: toSummary(recorded), created: false }
+    const privateKey = await generatePrivateKey(request.type)
+    let oldId = ''
+    const key = await this.#add(
+      request.name,
+      privateKey,
+      [],
+      (records) => {
+        oldId = findRecord(records, oldRef).id
+        const made = replacementOf(records, oldRef)
+        if (made) {
+          throw new KeyfrontError(
+            'KEY_ALREADY_HELD',
+            `Another run has just made "${made.name}" to replace this key. Run the same command again to continue with it.`,
+          )
+        }
+      },
+      (records, record) => [
+        ...records.map((r) =>
+          r.id === oldId ? { ...r, lifecycle: { ...r.lifecycle, replacedBy: record.id } } : r,
+        ),
+        record,
+      ],
+    )
+    return { key, created: true }
+  }
+
+  /** Marks the key retiring (its replacement has taken over); false when it already was. */
+  async markRetiring(ref: string): Promise<boolean> {
+    return this.#changeLifecycle(ref, (lifecycle) =>
+      lifecycle.retiringSince === undefined ? { ...lifecycle, retiringSince: this.#clock.now() } : undefined,
+    )
+  }
+
+  /** Records that the user was told the key can be retired. */
+  async markReminded(ref: string): Promise<void> {
+    await this.#changeLifecycle(ref, (lifecycle) => ({ ...lifecycle, remindedAt: this.#clock.now() }))
+  }
+
+  /**
+   * After its public keys were deleted from CloudFront: forgets those Key-Pair-Ids and the
+   * retirement (the key, if kept, is simply not uploaded any more).
+   */
+  async recordRetired(ref: string, keyPairIds: string[]): Promise<KeySummary> {
+    return this.#file.update((records) => {
       const record = findRecord(records, ref)
-      await this.#keychain.delete(record.id)
-      await this.#file.write(records.filter((r) => r.id !== record.id))
-      const keyPairIds = [...new Set(record.uploads.map((upload) => upload.keyPairId))]
-      return { name: record.name, wasUploaded: keyPairIds.length > 0, keyPairIds }
+      const { lifecycle: _done, ...rest } = record
+      const updated: KeyRecord = {
+        ...rest,
+        uploads: record.uploads.filter((u) => !keyPairIds.includes(u.keyPairId)),
+      }
+      return { write: records.map((r) => (r.id === record.id ? updated : r)), result: toSummary(updated) }
     })
   }
 
-  /** Writes the private key, encrypted with the passphrase, to `path` — readable by the owner only. */
-  async exportPrivateKey(ref: string, passphrase: string, path: string): Promise<void> {
+  /**
+   * Writes the private key, encrypted with the passphrase, to `path` — readable by the owner only.
+   * An existing file is replaced only with `replace` (a save dialog asked, or `--force`).
+   */
+  async exportPrivateKey(
+    ref: string,
+    passphrase: string,
+    path: string,
+    options: { replace: boolean },
+  ): Promise<void> {
     checkExportPassphrase(passphrase)
     const record = findRecord(await this.#file.read(), ref)
     const pem = encryptedPkcs8Pem(await this.#privateKey(record), passphrase)
-    try {
-      const handle = await open(path, 'w', 0o600)
-      try {
-        // The file may have existed with wider permissions: narrow them before writing.
-        await handle.chmod(0o600)
-        await handle.writeFile(pem)
-      } finally {
-        await handle.close()
-      }
-    } catch (error) {
-      throw new KeyfrontError(
-        'FILE_UNWRITABLE',
-        `Keyfront could not write the exported key to ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose a folder you can write to.`,
-      )
-    }
+    await writeOutputFile(path, options, (out) => out.write(pem))
   }
 
+  /**
+   * Stores the private key and lists it, under keys.json's lock so that no other writer slips in
+   * between: `check` and the name are judged on the list the record joins.
+   */
   async #add(
-    records: KeyRecord[],
     name: string,
     privateKey: KeyObject,
-    uploads: KeyUpload[] = [],
+    uploads: KeyUpload[],
+    check: (records: KeyRecord[]) => void = () => undefined,
+    place: (records: KeyRecord[], record: KeyRecord) => KeyRecord[] = (records, record) => [
+      ...records,
+      record,
+    ],
   ): Promise<KeySummary> {
-    const record: KeyRecord = {
-      id: randomUUID(),
-      name: checkName(name, records),
-      type: keyTypeOf(privateKey),
-      fingerprint: fingerprint(privateKey),
-      createdAt: this.#clock.now(),
-      publicKey: spkiDer(privateKey).toString('base64'),
-      uploads,
-    }
-    await this.#keychain.set(record.id, toKeychainValue(privateKey))
+    const id = randomUUID()
+    let stored = false
     try {
-      await this.#file.write([...records, record])
+      return await this.#file.update(async (records) => {
+        check(records)
+        const record: KeyRecord = {
+          id,
+          name: checkName(name, records),
+          type: keyTypeOf(privateKey),
+          fingerprint: fingerprint(privateKey),
+          createdAt: this.#clock.now(),
+          publicKey: spkiDer(privateKey).toString('base64'),
+          uploads,
+        }
+        await this.#keychain.set(id, toKeychainValue(privateKey))
+        stored = true
+        return { write: place(records, record), result: toSummary(record) }
+      })
     } catch (error) {
-      // No metadata, no key: do not leave an orphan secret in the keychain.
-      await this.#keychain.delete(record.id).catch(() => false)
+      // Not listed, so not kept: a private key nobody can see must not stay in the keychain.
+      if (stored) await this.#keychain.delete(id).catch(() => false)
       throw error
     }
-    return toSummary(record)
   }
 
   async #addUpload(ref: string, upload: Omit<KeyUpload, 'recordedAt'>, byHand: boolean): Promise<KeySummary> {
-    return this.#exclusive(async (records) => {
+    return this.#file.update((records) => {
       const record = findRecord(records, ref)
+      checkKeyPairIdKind(upload.keyPairId, record.type, rsaBitsOfRecord(record))
       if (byHand) checkKeyPairIdFree(records, upload.keyPairId, record.id)
       const entry: KeyUpload = { ...upload, recordedAt: this.#clock.now() }
       const updated = {
         ...record,
         uploads: [...record.uploads.filter((u) => u.keyPairId !== upload.keyPairId), entry],
       }
-      await this.#file.write(records.map((r) => (r.id === record.id ? updated : r)))
-      return toSummary(updated)
+      return { write: records.map((r) => (r.id === record.id ? updated : r)), result: toSummary(updated) }
+    })
+  }
+
+  /** `change` returns the new lifecycle, or undefined to leave it; true when it was changed. */
+  async #changeLifecycle(
+    ref: string,
+    change: (lifecycle: KeyLifecycle) => KeyLifecycle | undefined,
+  ): Promise<boolean> {
+    return this.#file.update((records) => {
+      const record = findRecord(records, ref)
+      const lifecycle = change(record.lifecycle ?? {})
+      if (lifecycle === undefined) return { result: false }
+      return { write: records.map((r) => (r.id === record.id ? { ...r, lifecycle } : r)), result: true }
     })
   }
 
   async #privateKey(record: KeyRecord): Promise<KeyObject> {
     const value = await this.#keychain.get(record.id)
+    if (value === null && record.deleting) {
+      throw new KeyfrontError(
+        'KEYCHAIN_ENTRY_MISSING',
+        `Deleting "${record.name}" did not finish: its private key is already gone from the OS keychain. Delete "${record.name}" again to finish.`,
+      )
+    }
     if (value === null) {
       throw new KeyfrontError(
         'KEYCHAIN_ENTRY_MISSING',
@@ -226,12 +346,23 @@ export class KeyService implements SigningKeySource, KeyDirectory {
     }
     return key
   }
+}
 
-  /** Runs a read-change-write of keys.json after every earlier one. */
-  #exclusive<T>(work: (records: KeyRecord[]) => Promise<T>): Promise<T> {
-    const run = this.#tail.then(async () => work(await this.#file.read()))
-    this.#tail = run.catch(() => undefined)
-    return run
+/** The replacement recorded on the old key, if that key still exists. */
+function replacementOf(records: KeyRecord[], oldRef: string): KeyRecord | undefined {
+  const replacedBy = findRecord(records, oldRef).lifecycle?.replacedBy
+  return replacedBy === undefined ? undefined : records.find((r) => r.id === replacedBy)
+}
+
+/** The recorded public key as PEM; a record whose key does not parse was changed outside Keyfront. */
+function publicKeyPemOf(record: KeyRecord): string {
+  try {
+    return spkiPem(record.publicKey)
+  } catch {
+    throw new KeyfrontError(
+      'KEY_METADATA_UNREADABLE',
+      `The public key Keyfront recorded for "${record.name}" in keys.json is damaged. Restore keys.json from a backup, or export "${record.name}", delete it and import the exported file.`,
+    )
   }
 }
 
@@ -249,7 +380,7 @@ function checkTypedKeyPairId(keyPairId: string): string {
   if (!KEY_PAIR_ID_PATTERN.test(id)) {
     throw new KeyfrontError(
       'KEY_PAIR_ID_INVALID',
-      'A Key-Pair-Id is "K" followed by 13 capital letters or digits, like K2JCJMDEHXQW5F. Copy it from the CloudFront console (Public keys, column ID).',
+      'A Key-Pair-Id is "K" followed by 13 capital letters or digits, like K2JCJMDEHXQW5F (CloudFront console, Public keys, column ID) — or, for a legacy key pair, "APKA" and 16 more, like APKAEIBAERJR2EXAMPLE.',
     )
   }
   return id

@@ -3,22 +3,8 @@
 // IAM action this flow needs), throttling and network trouble go through the shared aws/errors.ts.
 import type { CloudFrontClient } from '@aws-sdk/client-cloudfront'
 import { KeyfrontError } from '../../shared/errors.ts'
+import { NEW_DISTRIBUTION_IAM_ACTIONS } from '../../shared/origin-permissions.ts'
 import { awsError } from '../aws/errors.ts'
-
-/** Everything creating a distribution for a private bucket asks AWS for. */
-export const ORIGIN_IAM_ACTIONS = [
-  's3:ListAllMyBuckets',
-  's3:GetBucketLocation',
-  's3:GetBucketPublicAccessBlock',
-  's3:GetEncryptionConfiguration',
-  's3:GetBucketPolicy',
-  's3:PutBucketPolicy',
-  'cloudfront:ListOriginAccessControls',
-  'cloudfront:CreateOriginAccessControl',
-  'cloudfront:ListDistributions',
-  'cloudfront:GetDistributionConfig',
-  'cloudfront:CreateDistribution',
-] as const
 
 export interface OriginCallContext {
   service: 'S3' | 'CloudFront'
@@ -54,5 +40,5 @@ export function toOriginError(error: unknown, context: OriginCallContext): Keyfr
       { cause: error },
     )
   }
-  return awsError(error, { ...context, iamActions: ORIGIN_IAM_ACTIONS })
+  return awsError(error, { ...context, iamActions: NEW_DISTRIBUTION_IAM_ACTIONS })
 }

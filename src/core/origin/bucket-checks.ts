@@ -1,8 +1,9 @@
 // What a bucket's settings mean for serving it through CloudFront: default encryption (objects under
 // the AWS-managed aws/s3 KMS key cannot be read by CloudFront at all, since that key's policy cannot
-// be changed) and public access (a private bucket should block it, so files are reachable only
+// be changed: the user chooses how to go on) and public access (a private bucket should block it, so files are reachable only
 // through the distribution). Pure functions: the S3 calls live in buckets.ts.
 import type { ServerSideEncryptionRule } from '@aws-sdk/client-s3'
+import { AWS_MANAGED_KEY } from '../../shared/aws-managed-key.ts'
 import type { EncryptionStatus, OriginNotice, PublicAccessStatus } from '../../shared/contract/origin.ts'
 
 export function classifyEncryption(rules: ServerSideEncryptionRule[]): EncryptionStatus {
@@ -36,19 +37,14 @@ export function kmsKeyPolicyStatement(distributionArn: string): string {
 export function encryptionNotices(status: EncryptionStatus, distributionArn: string): OriginNotice[] {
   switch (status.kind) {
     case 'kms-aws-managed':
+      // One text for every front end (shared/aws-managed-key.ts). No key-policy snippet: the key's
+      // policy is AWS's, so there is nowhere to paste one.
       return [
         {
           level: 'warning',
-          title: 'CloudFront cannot read objects encrypted with the aws/s3 key',
-          message:
-            'This bucket encrypts new objects with SSE-KMS and the AWS-managed key aws/s3. That key’s policy cannot ' +
-            'be changed to let CloudFront decrypt, so signed links to those objects will get "Access Denied" from S3.',
-          fix:
-            'Either switch the bucket’s default encryption to SSE-S3 (Amazon S3 managed keys), or make a ' +
-            'customer-managed KMS key the bucket’s default key, with a key policy that lets this distribution ' +
-            'decrypt (the statement to add is below). Objects already stored keep their old key: copy them onto ' +
-            'themselves to re-encrypt.',
-          snippet: kmsKeyPolicyStatement(distributionArn),
+          title: AWS_MANAGED_KEY.title,
+          message: AWS_MANAGED_KEY.explanation,
+          fix: AWS_MANAGED_KEY.choose,
         },
       ]
     case 'kms-customer':

@@ -1,12 +1,14 @@
 // Reads what Keyfront needs to know about S3 buckets: the account's buckets with their regions,
 // and one bucket's region, Block Public Access settings, default encryption and policy. A setting
-// the profile may not read is reported as unknown rather than failing the whole inspection.
+// the profile may not read is reported as unknown rather than failing the whole inspection. The one
+// bucket setting it writes besides the policy: default encryption to SSE-S3, when the user chose it.
 import {
   GetBucketEncryptionCommand,
   GetBucketLocationCommand,
   GetBucketPolicyCommand,
   GetPublicAccessBlockCommand,
   ListBucketsCommand,
+  PutBucketEncryptionCommand,
 } from '@aws-sdk/client-s3'
 import type { BucketSummary, EncryptionStatus, PublicAccessStatus } from '../../shared/contract/origin.ts'
 import { awsCall, awsErrorName, toOriginError, type OriginCallContext } from './aws-call.ts'
@@ -100,4 +102,23 @@ export async function bucketPolicy(
     if (awsErrorName(error) === 'NoSuchBucketPolicy') return undefined
     throw toOriginError(error, s3Call('GetBucketPolicy', session, bucket))
   }
+}
+
+/**
+ * Makes SSE-S3 the bucket's default encryption (for new objects only: S3 never re-encrypts what is
+ * stored). Called only with the user's consent, instead of the aws/s3 key CloudFront cannot use.
+ */
+export async function useSseS3(session: OriginSession, bucket: string, region: string): Promise<void> {
+  await awsCall(s3Call('PutEncryptionConfiguration', session, bucket), () =>
+    session.s3(region).send(
+      new PutBucketEncryptionCommand({
+        Bucket: bucket,
+        ServerSideEncryptionConfiguration: {
+          Rules: [
+            { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false },
+          ],
+        },
+      }),
+    ),
+  )
 }

@@ -1,14 +1,17 @@
 // Finds the distribution Keyfront made for a bucket (by its CallerReference) and creates it when
 // there is none: the bucket's REST endpoint as the only origin, signed by the origin access
-// control; viewers redirected to HTTPS; the managed CachingOptimized cache policy.
+// control; viewers redirected to HTTPS; the managed CachingOptimized cache policy; and the chosen
+// behaviors trusting the key group from the start, so no moment passes in which they are open.
 import {
   CreateDistributionCommand,
+  type CacheBehavior,
+  type DefaultCacheBehavior,
   GetDistributionConfigCommand,
   ListDistributionsCommand,
   type DistributionConfig,
   type DistributionSummary,
 } from '@aws-sdk/client-cloudfront'
-import type { ExistingDistribution } from '../../shared/contract/origin.ts'
+import { DEFAULT_BEHAVIOR, type ExistingDistribution } from '../../shared/contract/origin.ts'
 import { KeyfrontError } from '../../shared/errors.ts'
 import { awsCall, awsErrorName, toOriginError, type CloudFrontAccess } from './aws-call.ts'
 import {
@@ -25,6 +28,8 @@ const LIST_PAGES_MAX = 100
 export interface BucketDistributions {
   /** The distribution an earlier Keyfront run created for this bucket. */
   keyfront?: ExistingDistribution
+  /** Its configuration as read, to plan the restriction of its behaviors. */
+  keyfrontConfig?: DistributionConfig
   /** Other distributions whose origin is this bucket. */
   others: { id: string; domainName: string }[]
 }
@@ -52,6 +57,7 @@ export async function findBucketDistributions(
         status: summary.Status ?? '',
         defaultRootObject: config.DefaultRootObject || undefined,
       }
+      found.keyfrontConfig = config
     } else if (config.Origins?.Items?.some((o) => endpoints.includes(o.DomainName ?? ''))) {
       found.others.push({ id, domainName: summary.DomainName ?? '' })
     }
@@ -85,8 +91,29 @@ export function distributionConfig(input: {
   region: string
   accessControlId: string
   rootObject?: string
+  /** The key group the chosen behaviors trust; none: every file opens without a signed link. */
+  keyGroupId?: string
+  /** "default" and/or path patterns; each pattern becomes a cache behavior. Default: ["default"]. */
+  behaviors?: string[]
 }): DistributionConfig {
   const target = originId(input.bucket)
+  const selectors = input.behaviors ?? [DEFAULT_BEHAVIOR]
+  const trust = (selector: string) =>
+    input.keyGroupId && selectors.includes(selector)
+      ? { TrustedKeyGroups: { Enabled: true, Quantity: 1, Items: [input.keyGroupId] } }
+      : {}
+  const behavior: DefaultCacheBehavior = {
+    TargetOriginId: target,
+    ViewerProtocolPolicy: 'redirect-to-https',
+    CachePolicyId: CACHING_OPTIMIZED_POLICY_ID,
+    Compress: true,
+    AllowedMethods: {
+      Quantity: 2,
+      Items: ['GET', 'HEAD'],
+      CachedMethods: { Quantity: 2, Items: ['GET', 'HEAD'] },
+    },
+  }
+  const patterns = selectors.filter((selector) => selector !== DEFAULT_BEHAVIOR)
   return {
     CallerReference: callerReference(input.bucket),
     Comment: distributionComment(input.bucket),
@@ -104,17 +131,17 @@ export function distributionConfig(input: {
         },
       ],
     },
-    DefaultCacheBehavior: {
-      TargetOriginId: target,
-      ViewerProtocolPolicy: 'redirect-to-https',
-      CachePolicyId: CACHING_OPTIMIZED_POLICY_ID,
-      Compress: true,
-      AllowedMethods: {
-        Quantity: 2,
-        Items: ['GET', 'HEAD'],
-        CachedMethods: { Quantity: 2, Items: ['GET', 'HEAD'] },
+    DefaultCacheBehavior: { ...behavior, ...trust(DEFAULT_BEHAVIOR) },
+    ...(patterns.length > 0 && {
+      CacheBehaviors: {
+        Quantity: patterns.length,
+        Items: patterns.map((pattern): CacheBehavior => ({
+          ...behavior,
+          PathPattern: pattern,
+          ...trust(pattern),
+        })),
       },
-    },
+    }),
     // Signed links limited to an IP address accept IPv4 only: with IPv6 on, such links
     // would fail for viewers who connect over IPv6.
     IsIPV6Enabled: false,

@@ -1,18 +1,14 @@
 // Every name and identifier Keyfront derives from a bucket. Deriving them (rather than making them
 // up per run) is what makes a re-run find what an earlier, interrupted run created: the origin
-// access control by name, the distribution by CallerReference, the policy statement by Sid.
+// access control and the key group by name, the distribution by CallerReference, the policy
+// statement by Sid.
 import { createHash } from 'node:crypto'
+import { partitionOf } from '../../shared/origin-permissions.ts'
 
 /** CloudFront's managed "CachingOptimized" cache policy. */
 export const CACHING_OPTIMIZED_POLICY_ID = '658327ea-f89d-4fab-a63d-7e88639e58f6'
 
 const OAC_NAME_MAX = 64
-
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn'
-  if (region.startsWith('us-gov-')) return 'aws-us-gov'
-  return 'aws'
-}
 
 /** The bucket's regional REST endpoint (not the website endpoint, which OAC cannot sign for). */
 export function bucketEndpoint(bucket: string, region: string): string {
@@ -41,6 +37,14 @@ export function accessControlName(bucket: string): string {
   return `${name.slice(0, OAC_NAME_MAX - 9)}-${hash}`
 }
 
+/**
+ * The key group that holds the signing key. Bucket names never contain "_", so turning their dots
+ * into underscores keeps two buckets from sharing a group name (a.b and a-b).
+ */
+export function keyGroupName(bucket: string): string {
+  return `keyfront-${bucket.replaceAll('.', '_')}`
+}
+
 export function callerReference(bucket: string): string {
   return `keyfront-private-bucket-${bucket}`
 }
@@ -65,6 +69,9 @@ export function placeholderDistributionArn(region: string, accountId: string | u
   return `arn:${partitionOf(region)}:cloudfront::${accountId ?? '<your-account-id>'}:distribution/${NEW_DISTRIBUTION_ID}`
 }
 
-export function nextCommand(distributionId: string): string {
-  return `keyfront cloudfront onboard --distribution ${distributionId} --key NAME`
+/** What to run next: sign a link on the new site, or (no signed links) restrict it later. */
+export function nextCommand(distribution: { id: string; domainName: string }, restricted: boolean): string {
+  return restricted
+    ? `keyfront sign --site ${distribution.domainName} PATH --expires 1d`
+    : `keyfront cloudfront onboard --distribution ${distribution.id} --key NAME`
 }

@@ -1,26 +1,48 @@
-// OriginService: serve a private S3 bucket through a new CloudFront distribution in one step.
-// plan() reads everything and changes nothing; apply() converges on the plan — it reuses the origin
-// access control, distribution and policy statement an earlier run created, never deletes anything,
-// and changes the bucket policy only if it still is the one the user reviewed.
+// OriginService: serve a private S3 bucket through a new CloudFront distribution in one step,
+// restricted to links signed with the chosen key from its first second (unless the user explicitly
+// allowed files to open without one). plan() reads everything and changes nothing; apply() converges
+// on the plan — it reuses the public key, key group, origin access control, distribution and policy
+// statement an earlier run created, never deletes anything, and changes the bucket policy only if it
+// still is the one the user reviewed. The new distribution is remembered as a site and as deploying.
 import { PutBucketPolicyCommand } from '@aws-sdk/client-s3'
-import type {
-  ApplyRequest,
-  BucketInspection,
-  BucketSummary,
-  CreatedResource,
-  OriginNotice,
-  OriginPlan,
-  OriginResult,
-  PlanRequest,
+import { reencryptCommand } from '../../shared/aws-managed-key.ts'
+import type { DeployingRecord, SignedSite } from '../../shared/contract/cloudfront.ts'
+import {
+  DEFAULT_BEHAVIOR,
+  type ApplyRequest,
+  type BucketInspection,
+  type BucketSummary,
+  type CreatedResource,
+  type EncryptionChoice,
+  type EncryptionStatus,
+  type ExistingDistribution,
+  type OriginNotice,
+  type OriginPlan,
+  type OriginResult,
+  type PlanRequest,
 } from '../../shared/contract/origin.ts'
 import { KeyfrontError } from '../../shared/errors.ts'
 import type { AwsAccounts } from '../aws/accounts.ts'
 import type { AwsClientFactory } from '../aws/clients.ts'
+import type { Clock } from '../clock.ts'
+import { createCloudFrontApi, type CloudFrontApi } from '../cloudfront/api.ts'
+import type { DeployingStore } from '../cloudfront/deployment.ts'
+import { restrictedPaths, siteAddressesOf, type SignedSites } from '../cloudfront/signed-sites.ts'
+import { applyTrust } from '../cloudfront/trust.ts'
+import type { KeyDirectory } from '../keys/signing-key.ts'
 import { findAccessControl, findOrCreateAccessControl } from './access-control.ts'
 import { awsCall } from './aws-call.ts'
 import { encryptionNotices, publicAccessNotices } from './bucket-checks.ts'
 import { mergeReadStatement, policyHash, readStatement } from './bucket-policy.ts'
-import { bucketPolicy, bucketRegion, encryptionOf, listBuckets, publicAccessOf, s3Call } from './buckets.ts'
+import {
+  bucketPolicy,
+  bucketRegion,
+  encryptionOf,
+  listBuckets,
+  publicAccessOf,
+  s3Call,
+  useSseS3,
+} from './buckets.ts'
 import { policyDiff } from './diff.ts'
 import {
   createDistribution,
@@ -40,14 +62,22 @@ import {
   statementSid,
 } from './names.ts'
 import { withSession, type OriginSession } from './session.ts'
+import { ensureSigning, joinWords, planSigning, signingChoice, type EnsuredSigning } from './signing.ts'
 
 export interface OriginServiceDeps {
   aws: AwsClientFactory
-  /** Resolves a profile to client options (and says who it is, for the plan's ARN). */
+  /** Resolves a profile to client options (and says who it is, for the plan's ARN and the upload record). */
   accounts: Pick<AwsAccounts, 'clientOptions' | 'whoami'>
+  /** The key that signs links: found, its public half read, its upload recorded. */
+  keys: KeyDirectory
+  /** Remembers the new distribution as a site that accepts signed links. */
+  sites: Pick<SignedSites, 'remember'>
+  /** Remembers it as deploying, so the app follows it (and says when it is done). */
+  deploying: Pick<DeployingStore, 'add'>
+  clock: Clock
 }
 
-/** What to serve: the bucket, its region when known, and an optional default root object. */
+/** What to serve and who may open it: the plan request without the profile. */
 export type Target = Omit<PlanRequest, 'profile'>
 
 export class OriginService {
@@ -70,7 +100,8 @@ export class OriginService {
   }
 
   /** What apply() would do, read without changing anything. */
-  plan(target: Target, profile?: string): Promise<OriginPlan> {
+  async plan(target: Target, profile?: string): Promise<OriginPlan> {
+    const choice = signingChoice(target)
     return this.#session(profile, async (session) => {
       const region = target.region ?? (await bucketRegion(session, target.bucket))
       const cf = session.cloudFront()
@@ -80,6 +111,11 @@ export class OriginService {
         findBucketDistributions(cf, target.bucket, region),
         bucketPolicy(session, target.bucket, region),
       ])
+      const signing = await planSigning(createCloudFrontApi(cf.cf, profile), choice, {
+        keys: this.#deps.keys,
+        bucket: target.bucket,
+        existing: distributions.keyfrontConfig,
+      })
       const existing = distributions.keyfront
       const arn = existing?.arn ?? placeholderDistributionArn(region, await this.#accountId(profile))
       const bucket = await inspect(session, target.bucket, region, arn)
@@ -87,6 +123,8 @@ export class OriginService {
       const merged = mergeReadStatement(policy, statement)
       return {
         bucket,
+        signing,
+        encryption: { action: encryptionAction(bucket.encryption, target.encryption) },
         accessControl: accessControl
           ? { action: 'reuse', name, id: accessControl.id }
           : { action: 'create', name },
@@ -109,21 +147,41 @@ export class OriginService {
     })
   }
 
-  /** Creates (or reuses) the origin access control and distribution, then merges the policy statement. */
-  apply(request: Target & Pick<ApplyRequest, 'expectedPolicyHash'>, profile?: string): Promise<OriginResult> {
+  /**
+   * Uploads the key and makes its key group, then creates (or reuses) the origin access control and
+   * the distribution — its chosen behaviors trusting the group from the first request — merges the
+   * policy statement and, if chosen, switches the default encryption to SSE-S3.
+   */
+  async apply(
+    request: Target & Pick<ApplyRequest, 'expectedPolicyHash'>,
+    profile?: string,
+  ): Promise<OriginResult> {
+    const choice = signingChoice(request)
     return this.#session(profile, async (session) => {
       const { bucket } = request
       const region = request.region ?? (await bucketRegion(session, bucket))
       const cf = session.cloudFront()
-      // Read-only first: refuse before creating anything when the policy is not the one reviewed.
+      const api = createCloudFrontApi(cf.cf, profile)
+      // Read-only first: refuse before creating anything when the policy is not the one reviewed,
+      // or the bucket's aws/s3 encryption is still undecided.
       const found = await findBucketDistributions(cf, bucket, region)
       const planned = found.keyfront ?? {
         id: NEW_DISTRIBUTION_ID,
         arn: placeholderDistributionArn(region, undefined),
       }
       await reviewedMerge(session, bucket, region, planned, request.expectedPolicyHash)
+      const encryption = encryptionAction(await encryptionOf(session, bucket, region), request.encryption)
+      if (encryption === 'choose') throw encryptionUndecided(bucket)
       const resources: CreatedResource[] = []
       try {
+        const signing =
+          choice.coverage === 'none'
+            ? undefined
+            : await ensureSigning(api, choice, {
+                keys: this.#deps.keys,
+                accountId: (await this.#deps.accounts.whoami(profile)).accountId,
+              })
+        if (signing) resources.push(...signingResources(signing))
         const oac = await findOrCreateAccessControl(cf, accessControlName(bucket), bucket)
         resources.push({
           kind: 'origin-access-control',
@@ -131,19 +189,33 @@ export class OriginService {
           outcome: oac.created ? 'created' : 'reused',
           description: `Origin access control ${oac.name} (S3, SigV4, always sign)`,
         })
-        const { created, ...distribution } = found.keyfront
-          ? { ...found.keyfront, created: false }
-          : await createDistribution(
-              cf,
-              distributionConfig({ bucket, region, accessControlId: oac.id, rootObject: request.rootObject }),
-              bucket,
-              region,
-            )
+        const behaviors = choice.coverage === 'none' ? [] : choice.behaviors
+        let changed: boolean
+        let distribution: ExistingDistribution
+        if (found.keyfront) {
+          const trust = signing
+            ? await applyTrust(api, found.keyfront.id, signing.group.id, behaviors, 'attach')
+            : undefined
+          changed = (trust?.changedBehaviors.length ?? 0) > 0
+          distribution = { ...found.keyfront, status: trust?.status ?? found.keyfront.status }
+        } else {
+          const config = distributionConfig({
+            bucket,
+            region,
+            accessControlId: oac.id,
+            rootObject: request.rootObject,
+            keyGroupId: signing?.group.id,
+            behaviors,
+          })
+          const { created, ...made } = await createDistribution(cf, config, bucket, region)
+          changed = created
+          distribution = made
+        }
         resources.push({
           kind: 'distribution',
           id: distribution.id,
-          outcome: created ? 'created' : 'reused',
-          description: `Distribution ${distribution.domainName} serving bucket ${bucket}`,
+          outcome: changed ? 'created' : 'reused',
+          description: distributionDescription(distribution, bucket, behaviors, found.keyfront !== undefined),
         })
         const { merged, statement } = await reviewedMerge(
           session,
@@ -163,12 +235,74 @@ export class OriginService {
           outcome: merged.action === 'unchanged' ? 'reused' : 'created',
           description: `Bucket policy statement letting distribution ${distribution.id} read objects of ${bucket}`,
         })
+        if (encryption === 'switch-to-sse-s3') {
+          await useSseS3(session, bucket, region)
+          resources.push({
+            kind: 'bucket-encryption',
+            id: 'SSE-S3',
+            outcome: 'created',
+            description: `Default encryption of ${bucket} for new files (files already stored keep theirs)`,
+          })
+        }
+        const restrictedPaths = signing ? await this.#rememberSite(api, distribution, signing, profile) : []
+        if (changed || distribution.status === 'InProgress') await this.#markDeploying(distribution, profile)
         const inspection = await inspect(session, bucket, region, distribution.arn)
-        return { distribution, resources, notices: inspection.notices, next: nextCommand(distribution.id) }
+        return {
+          distribution,
+          resources,
+          notices: inspection.notices,
+          signing: {
+            coverage: choice.coverage,
+            restrictedPaths,
+            ...(signing && {
+              keyId: signing.key.id,
+              keyPairId: signing.publicKey.id,
+              keyGroupId: signing.group.id,
+              keyGroupName: signing.group.name,
+            }),
+          },
+          next: nextCommand(distribution, signing !== undefined),
+        }
       } catch (error) {
         throw withProgress(error, resources)
       }
     })
+  }
+
+  /** The distribution as a site New link offers; answers the paths that accept only signed links. */
+  async #rememberSite(
+    api: CloudFrontApi,
+    distribution: ExistingDistribution,
+    signing: EnsuredSigning,
+    profile: string | undefined,
+  ): Promise<string[]> {
+    const { value } = await api.getDistribution(distribution.id)
+    const { accountId } = await this.#deps.accounts.whoami(profile)
+    const site: SignedSite = {
+      distributionId: distribution.id,
+      // Not its comment: that is Keyfront's own words, not a name someone gave the distribution.
+      ...siteAddressesOf(value),
+      keyId: signing.key.id,
+      keyPairId: signing.publicKey.id,
+      keyGroupId: signing.group.id,
+      keyGroupName: signing.group.name,
+      restrictedPaths: restrictedPaths(value, signing.group.id),
+      accountId,
+      onboardedAt: this.#deps.clock.now(),
+    }
+    if (profile) site.profile = profile
+    await this.#deps.sites.remember(site)
+    return site.restrictedPaths
+  }
+
+  async #markDeploying(distribution: ExistingDistribution, profile: string | undefined): Promise<void> {
+    const record: DeployingRecord = {
+      distributionId: distribution.id,
+      since: this.#deps.clock.now(),
+      domainName: distribution.domainName,
+    }
+    if (profile) record.profile = profile
+    await this.#deps.deploying.add(record)
   }
 
   #session<T>(profile: string | undefined, run: (session: OriginSession) => Promise<T>): Promise<T> {
@@ -224,6 +358,56 @@ async function reviewedMerge(
 
 function statementFor(bucket: string, region: string, distributionId: string, arn: string) {
   return readStatement(statementSid(distributionId), objectsArn(bucket, region), arn)
+}
+
+/** What becomes of the default encryption: only aws/s3 asks for a choice, and waits for one. */
+function encryptionAction(
+  status: EncryptionStatus,
+  choice: EncryptionChoice | undefined,
+): OriginPlan['encryption']['action'] {
+  if (status.kind !== 'kms-aws-managed') return 'unchanged'
+  return choice ?? 'choose'
+}
+
+function encryptionUndecided(bucket: string): KeyfrontError {
+  return new KeyfrontError(
+    'S3_AWS_MANAGED_KEY',
+    `The bucket ${bucket} encrypts new files with the AWS-managed key aws/s3, which CloudFront cannot read. ` +
+      'Choose: switch its default encryption to SSE-S3, or keep it and accept that those files are refused. ' +
+      `Files already stored keep their encryption either way (re-encrypt them with: ${reencryptCommand(bucket)}).`,
+  )
+}
+
+function signingResources({ key, publicKey, group }: EnsuredSigning): CreatedResource[] {
+  return [
+    {
+      kind: 'public-key',
+      id: publicKey.id,
+      outcome: publicKey.reused ? 'reused' : 'created',
+      description: `Public key ${publicKey.name}: the public half of “${key.name}” (its id is the Key-Pair-Id)`,
+    },
+    {
+      kind: 'key-group',
+      id: group.id,
+      outcome: group.created ? 'created' : 'reused',
+      description: `Key group ${group.name}, holding “${key.name}”${!group.created && group.keyAdded ? ' (key added now)' : ''}`,
+    },
+  ]
+}
+
+function distributionDescription(
+  distribution: ExistingDistribution,
+  bucket: string,
+  behaviors: string[],
+  reused: boolean,
+): string {
+  const who =
+    behaviors.length === 0
+      ? 'no signed links needed'
+      : behaviors.includes(DEFAULT_BEHAVIOR)
+        ? 'signed links only, on every path'
+        : `signed links only under ${joinWords(behaviors)}`
+  return `Distribution ${distribution.domainName} serving bucket ${bucket}${reused && behaviors.length === 0 ? '' : `: ${who}`}`
 }
 
 function distributionNotices(found: BucketDistributions, rootObject: string | undefined): OriginNotice[] {

@@ -1,10 +1,9 @@
 // A worker thread of a signing batch. It receives the parsed key once (a KeyObject crosses threads
 // without being exported), then chunks of URLs, and answers each chunk with its signed URLs in
-// order — or with the first URL that cannot be signed, and why.
+// order (createBatchSigner) — or with the first URL that cannot be signed, and why.
 import { parentPort } from 'node:worker_threads'
 import { isKeyfrontError } from '../../shared/errors.ts'
-import type { WorkerReply, WorkerRequest } from './batch.ts'
-import { createUrlSigner } from './fast-signer.ts'
+import { createBatchSigner, type WorkerReply, type WorkerRequest } from './batch.ts'
 
 let signUrl: ((url: string) => string) | undefined
 
@@ -14,7 +13,7 @@ function reply(message: WorkerReply): void {
 
 parentPort?.on('message', (request: WorkerRequest) => {
   if (request.type === 'init') {
-    signUrl = createUrlSigner(request.options)
+    signUrl = createBatchSigner(request.options)
     return
   }
   const sign = signUrl

@@ -6,15 +6,18 @@
 // Where the worker module is: beside this file as `batch-worker.ts` when running from sources
 // (vitest, `node bench/run.ts`; Node runs the TypeScript directly), and as `batch-worker.js`
 // beside the bundle when built — vite.cli.config.ts and electron.vite.config.ts emit it as its
-// own entry, and this module is only reachable from the main entry, so it sits in that entry's
-// file and `import.meta.url` points into the same folder.
+// own entry, and every file of a build (entries and shared chunks) sits in one folder, so
+// `import.meta.url` of whichever file holds this module points into that folder.
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { KeyfrontError, type ErrorCode } from '../../shared/errors.ts'
-import type { FastSignerOptions } from './fast-signer.ts'
+import { wildcardOf } from '../../shared/resource-pattern.ts'
+import { customPolicy } from './policy.ts'
+import { createUrlSigner, sdkEncodedUrl, type LinkSigner } from './sdk-signer.ts'
+import { checkSignedLength, checkUrl } from './url.ts'
 
 export type WorkerRequest =
-  { type: 'init'; options: FastSignerOptions } | { type: 'chunk'; start: number; urls: string[] }
+  { type: 'init'; options: LinkSigner } | { type: 'chunk'; start: number; urls: string[] }
 
 export type WorkerReply =
   | { type: 'signed'; start: number; signed: string[] }
@@ -35,8 +38,26 @@ export interface BatchRunOptions {
 
 const PROGRESS_INTERVAL_MS = 100
 
+/**
+ * What a worker does with each URL, with the checks a single link gets: the URL checked, signed by
+ * the SDK, the result's length checked. A URL holding `*` is signed for the pattern it is, with a
+ * custom policy, as a single link is. (The resource is read back from the signed URL.)
+ */
+export function createBatchSigner(signer: LinkSigner): (url: string) => string {
+  const sign = createUrlSigner(signer)
+  return (url) => {
+    const checked = checkUrl(url)
+    const signed =
+      wildcardOf({ url: checked }) === undefined
+        ? sign(checked)
+        : createUrlSigner(signer, customPolicy(sdkEncodedUrl(checked), signer.conditions))(checked)
+    checkSignedLength(signed)
+    return signed
+  }
+}
+
 export function signInWorkers(
-  signer: FastSignerOptions,
+  signer: LinkSigner,
   urls: readonly string[],
   options: BatchRunOptions = {},
 ): Promise<string[]> {

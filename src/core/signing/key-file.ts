@@ -1,12 +1,15 @@
 // A signing key read from a PEM file (`keyfront sign --key-file PEM --key-pair-id ID`, with
-// --passphrase-env VAR when the file is encrypted), for keys Keyfront does not hold. Read with the key store's own reader, so the same keys are accepted and
-// refused with the same messages. The key lives in memory for this one command.
+// --passphrase-env VAR when the file is encrypted), for keys Keyfront does not hold. Read with the
+// key store's own reader, so the same keys are accepted and refused with the same messages — a
+// legacy key pair's (`APKA…`) RSA 1024 or 4096 key included. The key lives in memory for this one
+// command.
 import { createHash, createPublicKey, type KeyObject } from 'node:crypto'
-import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { KEY_PAIR_ID_PATTERN, MAX_KEY_TEXT_BYTES } from '../../shared/contract/keys.ts'
+import { KEY_PAIR_ID_PATTERN } from '../../shared/contract/key-facts.ts'
 import { KeyfrontError, isKeyfrontError } from '../../shared/errors.ts'
-import { keyTypeOf, readPrivateKey } from '../keys/key-material.ts'
+import { readKeyFileText } from '../keys/key-file-text.ts'
+import { keyTypeOf, readPrivateKey, rsaBitsOf } from '../keys/key-material.ts'
+import { checkKeyPairIdKind } from '../keys/key-records.ts'
 import type { SigningKey } from '../keys/signing-key.ts'
 
 /** History records a key-file key as this prefix and its fingerprint's first 32 hex digits. */
@@ -34,18 +37,12 @@ export async function loadKeyFile(path: string, keyPairId: string, passphrase?: 
   if (!KEY_PAIR_ID_PATTERN.test(id)) {
     throw new KeyfrontError(
       'KEY_PAIR_ID_INVALID',
-      `"${id.slice(0, 40)}" is not a CloudFront Key-Pair-Id: those are "K" and 13 capital letters or digits, like K2JCJMDEHXQW5F (CloudFront console → Public keys → ID).`,
+      `"${id.slice(0, 40)}" is not a CloudFront Key-Pair-Id: those are "K" and 13 capital letters or digits, like K2JCJMDEHXQW5F (CloudFront console → Public keys → ID), or "APKA" and 16 for a legacy key pair.`,
     )
   }
   let text: string
   try {
-    if ((await stat(path)).size > MAX_KEY_TEXT_BYTES) {
-      throw new KeyfrontError(
-        'KEY_FILE_TOO_LARGE',
-        `${path} is larger than 64 KiB, far larger than any private key. Give the key file itself (usually a .pem of 1–3 KiB).`,
-      )
-    }
-    text = await readFile(path, 'utf8')
+    text = await readKeyFileText(path)
   } catch (error) {
     if (isKeyfrontError(error)) throw error
     throw new KeyfrontError(
@@ -64,7 +61,7 @@ function readPrivateKeyChecked(
 ): SigningKey {
   let privateKey: KeyObject
   try {
-    privateKey = readPrivateKey(text, passphrase)
+    privateKey = readPrivateKey(text, passphrase, { legacySizes: true })
   } catch (error) {
     if (isKeyfrontError(error) && error.code === 'KEY_PASSPHRASE_REQUIRED') {
       throw new KeyfrontError(
@@ -74,6 +71,7 @@ function readPrivateKeyChecked(
     }
     throw error
   }
+  checkKeyPairIdKind(keyPairId, keyTypeOf(privateKey), rsaBitsOf(privateKey))
   const publicKey = createPublicKey(privateKey)
   const print = createHash('sha256')
     .update(publicKey.export({ type: 'spki', format: 'der' }))

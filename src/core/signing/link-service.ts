@@ -1,28 +1,26 @@
-// Temporary links: signs one URL or cookie set (through @aws-sdk/cloudfront-signer) or a batch of
-// URLs (on worker threads, with the SDK-identical hot path), records every link in the history —
-// what is needed to sign it again, never the signature — signs a history entry again, and
-// inspects or live-tests a link. Everything is checked before the keychain is opened.
+// Temporary links: signs one URL or cookie set (with conditions, or a custom policy given as is),
+// or a batch of URLs on worker threads — all through @aws-sdk/cloudfront-signer (sdk-signer.ts) —
+// records every link in the history — what is needed to sign it again, never the signature —
+// signs a history entry again, and inspects a link (its live test is inspect/live-test.ts, called
+// by main). Everything is checked before the keychain is opened.
 import type { SignedAgain, LinkRecord } from '../../shared/contract/history.ts'
-import {
-  MAX_BATCH_URLS,
-  type BatchResult,
-  type HashChoice,
-  type InspectReport,
-  type LiveTestResult,
-  type SignedLink,
-} from '../../shared/contract/links.ts'
-import { KeyfrontError } from '../../shared/errors.ts'
+import { LEGACY_KEY_HINT, isLegacyKeyPairId } from '../../shared/contract/key-facts.ts'
+import { MAX_BATCH_URLS } from '../../shared/contract/link-facts.ts'
+import type { BatchResult, HashChoice, InspectReport, SignedLink } from '../../shared/contract/links.ts'
+import { KeyfrontError, isKeyfrontError } from '../../shared/errors.ts'
+import { checkLabel } from '../../shared/plain-text.ts'
+import { broadResourceWarning, wildcardOf } from '../../shared/resource-pattern.ts'
 import type { Clock } from '../clock.ts'
 import type { HistoryLookup, HistoryRecorder } from '../history/recorder.ts'
 import type { KeyDirectory, SigningKey, SigningKeySource } from '../keys/signing-key.ts'
-import { signInWorkers, type BatchRunOptions } from './batch.ts'
+import type { BatchRunOptions } from './batch.ts'
 import { checkConditions, checkResourcePattern } from './conditions.ts'
-import { toSetCookies } from './cookies.ts'
-import { inspectLink, type InspectInput } from './inspect/inspect.ts'
+import { checkCookieDomain, toSetCookies } from './cookies.ts'
+import { readGivenPolicy } from './given-policy.ts'
+import type { InspectInput } from './inspect/inspect.ts'
 import { heldKeyFor } from './key-file.ts'
-import { testLive } from './inspect/live-test.ts'
 import { cannedPolicy, customPolicy, isCanned, signatureAlgorithm, type LinkConditions } from './policy.ts'
-import { sdkSignCookies, sdkSignUrl, type SdkSignInput } from './sdk-signer.ts'
+import { createUrlSigner, resourceOf, signCookies, type LinkSigner } from './sdk-signer.ts'
 import { checkSignedLength, prepareUrl } from './url.ts'
 
 export interface LinkServiceDeps {
@@ -45,12 +43,42 @@ export interface ConditionsInput {
   label?: string
 }
 
-export interface SignInput extends ConditionsInput {
+/** What one link (URL or cookie set) is, apart from its conditions. */
+interface OneLinkInput {
+  key: KeyChoice
   url: string
-  resource?: string
   cookies?: boolean
+  /** For cookies: their Domain attribute (checkCookieDomain). */
+  cookieDomain?: string
+  label?: string
   /** The distribution the URL belongs to, when known (a site chosen in New link): for the history. */
   distributionId?: string
+}
+
+export interface SignInput extends ConditionsInput, OneLinkInput {
+  /** A pattern the link may open instead of exactly `url`; a `url` holding `*` is its own pattern. */
+  resource?: string
+}
+
+/** A custom policy given as is (`keyfront sign --policy`): its conditions are the link's. */
+export interface SignPolicyInput extends OneLinkInput {
+  /** The policy's JSON, checked against CloudFront's grammar (given-policy.ts). */
+  policy: string
+  hash?: HashChoice
+}
+
+/** A link ready to sign: its URL and resource, conditions and the policy they make. */
+interface PreparedLink {
+  url: string
+  resource: string
+  conditions: LinkConditions
+  /** The resource pattern, when the policy opens more than the URL. */
+  pattern: string | undefined
+  canned: boolean
+  policy: string
+  /** The policy string handed to the SDK; undefined lets the SDK build the same JSON itself. */
+  given: string | undefined
+  warnings: string[]
 }
 
 export interface BatchInput extends ConditionsInput {
@@ -71,32 +99,102 @@ export class LinkService {
   async sign(input: SignInput): Promise<SignedLink> {
     const conditions = this.#conditions(input)
     const { input: url, resource } = prepareUrl(input.url)
-    const pattern = input.resource?.trim() ? checkResourcePattern(input.resource, resource) : undefined
-    const key = await this.#key(input.key)
+    // A URL holding `*` is signed for the pattern it is (custom policy), never as a canned policy
+    // that would cover only a literal `*`.
+    const wildcard = wildcardOf({ url: resource, resource: input.resource })
+    const pattern = wildcard === undefined ? undefined : checkResourcePattern(wildcard, resource)
     const canned = isCanned(conditions, pattern)
     const policy = canned
       ? cannedPolicy(resource, conditions.expiresAt)
       : customPolicy(pattern ?? resource, conditions)
-    const sdkInput = sdkArguments(key, resource, canned, policy, conditions)
+    const fromUrl = pattern !== undefined && !input.resource?.trim()
+    return this.#signOne(input, {
+      url,
+      resource,
+      conditions,
+      pattern,
+      canned,
+      policy,
+      // A pattern's policy is signed as built here; otherwise the SDK builds the same JSON itself.
+      given: pattern === undefined ? undefined : policy,
+      warnings: fromUrl
+        ? [`The * in the URL is a wildcard: this opens every file whose address matches ${pattern}.`]
+        : [],
+    })
+  }
+
+  /**
+   * Signs a custom policy given as is: checked against CloudFront's grammar, its times and IP range
+   * as any link's, its Resource covering the URL; then signed without whitespace, keys in the
+   * order given, and recorded like any custom-policy link.
+   */
+  async signPolicy(input: SignPolicyInput): Promise<SignedLink> {
+    checkLabel(input.label)
+    const given = readGivenPolicy(input.policy)
+    const conditions = checkConditions(
+      {
+        expiresAt: given.expiresAt,
+        hash: input.hash ?? 'sha1',
+        ...(given.startsAt !== undefined && { startsAt: given.startsAt }),
+        ...(given.ipAddress !== undefined && { ipAddress: given.ipAddress }),
+      },
+      this.#deps.clock.now(),
+    )
+    const { input: url, resource } = prepareUrl(input.url)
+    const pattern = checkResourcePattern(given.resource, resource)
+    return this.#signOne(input, {
+      url,
+      resource,
+      conditions,
+      pattern: pattern === resource ? undefined : pattern,
+      canned: false,
+      policy: given.text,
+      given: given.text,
+      warnings: [],
+    })
+  }
+
+  /** Signs one prepared link as a URL or cookies, records it, and says what is worth knowing. */
+  async #signOne(input: OneLinkInput, link: PreparedLink): Promise<SignedLink> {
+    const { conditions, resource, pattern, given } = link
     const kind = input.cookies ? 'cookies' : 'url'
-    const signedUrl = kind === 'url' ? sdkSignUrl(sdkInput) : undefined
+    const domain =
+      kind === 'cookies' && input.cookieDomain?.trim()
+        ? checkCookieDomain(input.cookieDomain, pattern ?? resource)
+        : undefined
+    const key = await this.#key(input.key)
+    const signer: LinkSigner = { privateKey: key.privateKey, keyPairId: key.keyPairId, conditions }
+    const signedUrl = kind === 'url' ? createUrlSigner(signer, given)(resource) : undefined
     if (signedUrl) checkSignedLength(signedUrl)
     const cookies =
-      kind === 'cookies' ? toSetCookies(sdkSignCookies(sdkInput), pattern ?? resource) : undefined
+      kind === 'cookies'
+        ? toSetCookies(signCookies(signer, resource, given), {
+            resource: pattern ?? resource,
+            expiresAt: conditions.expiresAt,
+            domain,
+          })
+        : undefined
     const record = this.#record(
       key,
       conditions,
-      { kind, url, resource: pattern ?? resource, policy, canned },
+      { kind, url: link.url, resource: pattern ?? resource, policy: link.policy, canned: link.canned },
       input.label,
     )
     const distribution = input.distributionId ? { distributionId: input.distributionId } : {}
-    this.#deps.history.record([{ ...record, ...distribution, source: this.#deps.source }])
+    const unrecorded = this.#recordInHistory([{ ...record, ...distribution, source: this.#deps.source }])
+    const broad = pattern === undefined ? undefined : broadResourceWarning(pattern)
     return {
       ...record,
       ...(signedUrl && { signedUrl }),
       ...(cookies && { cookies }),
       keyName: key.name,
-      warnings: warningsFor(conditions, kind),
+      warnings: [
+        ...(broad ? [broad] : []),
+        ...link.warnings,
+        ...warningsFor(conditions, kind, domain),
+        ...(isLegacyKeyPairId(key.keyPairId) ? [LEGACY_KEY_HINT] : []),
+        ...unrecorded,
+      ],
     }
   }
 
@@ -113,6 +211,8 @@ export class LinkService {
     }
     const conditions = this.#conditions(input)
     const key = await this.#key(input.key)
+    // Batches and the inspector load with their first use: one link needs neither.
+    const { signInWorkers } = await import('./batch.ts')
     const started = performance.now()
     const signed = await signInWorkers(
       { privateKey: key.privateKey, keyPairId: key.keyPairId, conditions },
@@ -120,12 +220,12 @@ export class LinkService {
       options,
     )
     const elapsedMs = performance.now() - started
-    const canned = isCanned(conditions, undefined)
-    const marker = canned ? `Expires=${conditions.expiresAt}&Key-Pair-Id=` : 'Policy='
     const distribution = input.distributionId ? { distributionId: input.distributionId } : {}
-    this.#deps.history.record(
-      signed.map((signedUrl, i) => {
-        const resource = signedUrl.slice(0, signedUrl.lastIndexOf(marker) - 1)
+    const unrecorded = this.#recordInHistory(
+      signed.map((signedUrl, i): LinkRecord => {
+        const resource = resourceOf(signedUrl)
+        // As each URL was signed (createBatchSigner): a URL holding `*` with a custom policy.
+        const canned = isCanned(conditions, wildcardOf({ url: resource }))
         const policy = canned
           ? cannedPolicy(resource, conditions.expiresAt)
           : customPolicy(resource, conditions)
@@ -143,6 +243,23 @@ export class LinkService {
       algorithm: signatureAlgorithm(key.type, conditions.hash),
       expiresAt: conditions.expiresAt,
       elapsedMs,
+      warnings: unrecorded,
+    }
+  }
+
+  /**
+   * Records signed links in the history. Links already signed are the user's work: when the
+   * history cannot take them (a full disk, a read-only folder), they are still handed back, with
+   * a warning saying they are not in the history.
+   */
+  #recordInHistory(entries: LinkRecord[]): string[] {
+    try {
+      this.#deps.history.record(entries)
+      return []
+    } catch (error) {
+      if (!isKeyfrontError(error)) throw error
+      const what = entries.length === 1 ? 'This link works, but it is' : 'These links work, but they are'
+      return [`${what} not in the history: ${error.message}`]
     }
   }
 
@@ -163,29 +280,30 @@ export class LinkService {
         'This history entry cannot be signed again exactly (its key or URL no longer match). Make a new link instead.',
       )
     }
-    const input: SdkSignInput = {
-      url: resource,
-      policy: record.canned
-        ? { canned: true, expiresAt: record.expiresAt }
-        : { canned: false, policy: record.policy },
+    const signer: LinkSigner = {
       privateKey: key.privateKey,
       keyPairId: record.keyPairId,
-      hash,
+      conditions: { expiresAt: record.expiresAt, hash },
     }
+    const policy = record.canned ? undefined : record.policy
     return record.kind === 'url'
-      ? { kind: 'url', url: sdkSignUrl(input) }
-      : { kind: 'cookies', cookies: toSetCookies(sdkSignCookies(input), record.resource) }
+      ? { kind: 'url', url: createUrlSigner(signer, policy)(resource) }
+      : {
+          kind: 'cookies',
+          cookies: toSetCookies(signCookies(signer, resource, policy), {
+            resource: record.resource,
+            expiresAt: record.expiresAt,
+          }),
+        }
   }
 
-  inspect(input: InspectInput): Promise<InspectReport> {
+  async inspect(input: InspectInput): Promise<InspectReport> {
+    const { inspectLink } = await import('./inspect/inspect.ts')
     return inspectLink(this.#deps, input)
   }
 
-  testLive(input: { input: string; url?: string }): Promise<LiveTestResult> {
-    return testLive(input)
-  }
-
   #conditions(input: ConditionsInput): LinkConditions {
+    checkLabel(input.label)
     return checkConditions(
       {
         expiresAt: input.expiresAt,
@@ -230,22 +348,6 @@ export class LinkService {
   }
 }
 
-function sdkArguments(
-  key: ReadyKey,
-  resource: string,
-  canned: boolean,
-  policy: string,
-  conditions: LinkConditions,
-): SdkSignInput {
-  return {
-    url: resource,
-    policy: canned ? { canned: true, expiresAt: conditions.expiresAt } : { canned: false, policy },
-    privateKey: key.privateKey,
-    keyPairId: key.keyPairId,
-    hash: conditions.hash,
-  }
-}
-
 function missingKeyPairId(name: string): KeyfrontError {
   return new KeyfrontError(
     'KEY_PAIR_ID_MISSING',
@@ -253,16 +355,20 @@ function missingKeyPairId(name: string): KeyfrontError {
   )
 }
 
-function warningsFor(conditions: LinkConditions, kind: 'url' | 'cookies'): string[] {
+function warningsFor(
+  conditions: LinkConditions,
+  kind: 'url' | 'cookies',
+  domain: string | undefined,
+): string[] {
   const warnings: string[] = []
   if (conditions.ipAddress) {
     warnings.push(
       `Only viewers whose IP address is in ${conditions.ipAddress} can open it. Viewers on IPv6 are refused when the distribution has IPv6 turned on.`,
     )
   }
-  if (kind === 'cookies') {
+  if (kind === 'cookies' && domain === undefined) {
     warnings.push(
-      'The cookies have no Domain attribute: add Domain=your-distribution-domain if the site that sets them is not the distribution’s own domain.',
+      'The cookies have no Domain attribute, so they belong to the host that sets them. If that host is not the distribution’s own, give a cookie domain (Advanced options, or --cookie-domain).',
     )
   }
   return warnings

@@ -1,10 +1,11 @@
 // The URL a link is signed for. CloudFront checks the signature against the URL exactly as the
 // viewer sends it, so Keyfront signs the form a browser sends unchanged: scheme and host as the
 // WHATWG URL parser normalises them (lower case, punycode, no default port, dot segments
-// resolved), then path and query percent-encoded the way @aws-sdk/cloudfront-signer 3.1166
-// encodes them. `encodeResourceUrl` is that encoding, reproduced so the batch hot path and the
-// SDK produce the same bytes (tests hold both to it).
+// resolved), then path and query percent-encoded by @aws-sdk/cloudfront-signer itself when it
+// signs (sdk-signer.ts) — Keyfront keeps no encoding of its own.
 import { KeyfrontError } from '../../shared/errors.ts'
+import { checkUrlCharacters } from '../../shared/plain-text.ts'
+import { sdkEncodedUrl } from './sdk-signer.ts'
 
 /** CloudFront refuses longer URLs. */
 export const MAX_URL_BYTES = 8192
@@ -20,7 +21,16 @@ export interface PreparedUrl {
 }
 
 export function prepareUrl(input: string): PreparedUrl {
+  return { input: input.trim(), resource: sdkEncodedUrl(checkUrl(input)) }
+}
+
+/**
+ * Checks a URL given to sign and returns its WHATWG form, which the SDK encodes as it signs: a
+ * batch signs this directly (its resources are read back from the signed URLs, see resourceOf).
+ */
+export function checkUrl(input: string): string {
   const text = input.trim()
+  checkUrlCharacters(text)
   let url: URL
   try {
     url = new URL(text)
@@ -55,20 +65,20 @@ export function prepareUrl(input: string): PreparedUrl {
       `This URL already has a "${reserved}" parameter, which CloudFront reserves for signed links — it may be signed already (inspect it instead). Remove Expires, Policy, Signature, Key-Pair-Id and Hash-Algorithm from it, then sign it.`,
     )
   }
-  return { input: text, resource: canonicalForm(url) }
+  return whatwgForm(url)
 }
 
 /** The form Keyfront signs a URL in, without the checks (the inspector tries it on edited links). */
 export function canonicalUrl(text: string): string | undefined {
   try {
-    return canonicalForm(new URL(text))
+    return sdkEncodedUrl(whatwgForm(new URL(text)))
   } catch {
     return undefined
   }
 }
 
-function canonicalForm(url: URL): string {
-  return encodeResourceUrl(`${url.protocol}//${url.host}${url.pathname}${url.search}`)
+function whatwgForm(url: URL): string {
+  return `${url.protocol}//${url.host}${url.pathname}${url.search}`
 }
 
 /** The first reserved parameter name in a query string (compared without regard to case). */
@@ -92,54 +102,6 @@ export function checkSignedLength(signedUrl: string): void {
       `The signed link would be ${bytes.toLocaleString('en-US')} bytes; CloudFront accepts at most 8,192. Shorten the path or query string, or sign with an ECDSA key (shorter signatures).`,
     )
   }
-}
-
-/**
- * @aws-sdk/cloudfront-signer 3.1166's `encodeUrlPath`: each path segment decoded then
- * encodeURIComponent-ed; each query name and value encoded with existing %XX escapes (upper-cased)
- * and `+` kept; empty pairs dropped; a bare name gets `=`. Idempotent.
- */
-export function encodeResourceUrl(url: string): string {
-  const protocolEnd = url.indexOf('//')
-  if (protocolEnd === -1) return url
-  const pathStart = url.indexOf('/', protocolEnd + 2)
-  if (pathStart === -1) return url
-  const origin = url.slice(0, pathStart)
-  const rest = url.slice(pathStart)
-  // A path of unreserved characters with no query is its own encoding — most URLs of a batch, for
-  // which skipping the work below saves ~4% of the cost of an ECDSA signature.
-  if (/^[A-Za-z0-9\-._~/]*$/.test(rest)) return url
-  const queryIndex = rest.indexOf('?')
-  const rawPath = queryIndex === -1 ? rest : rest.slice(0, queryIndex)
-  const rawQuery = queryIndex === -1 ? '' : rest.slice(queryIndex + 1)
-  const path = rawPath.replace(/[^/]+/g, (segment) => {
-    try {
-      return encodeURIComponent(decodeURIComponent(segment))
-    } catch {
-      return encodeURIComponent(segment)
-    }
-  })
-  const pairs = rawQuery
-    .split('&')
-    .filter((pair) => pair.length > 0)
-    .map((pair) => {
-      const eq = pair.indexOf('=')
-      const name = eq === -1 ? pair : pair.slice(0, eq)
-      const value = eq === -1 ? '' : pair.slice(eq + 1)
-      return `${encodeQueryComponent(name)}=${encodeQueryComponent(value)}`
-    })
-  return origin + path + (pairs.length > 0 ? `?${pairs.join('&')}` : '')
-}
-
-function encodeQueryComponent(component: string): string {
-  return component
-    .replace(/[\uD800-\uDFFF]/gu, '\uFFFD')
-    .split(/(%[0-9A-Fa-f]{2}|\+)/g)
-    .map((part, i) => {
-      if (i % 2 === 1) return part === '+' ? '+' : part.toUpperCase()
-      return encodeURIComponent(part).replace(/'/g, '%27')
-    })
-    .join('')
 }
 
 function safeDecode(text: string): string {

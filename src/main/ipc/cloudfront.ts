@@ -40,5 +40,6 @@ export function cloudfrontHandlers(
     'cloudfront.forgetSite': async ({ distributionId }) => ({
       removed: await kf.cloudfront.forgetSite(distributionId),
     }),
+    'cloudfront.renameSite': ({ distributionId, name }) => kf.cloudfront.renameSite(distributionId, name),
   }
 }

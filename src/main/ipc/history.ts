@@ -1,13 +1,26 @@
 // Handlers of the history area: the History screen's requests, mapped to the core's history
 // actions. Exporting asks where to save first; signed links go into the file only when the
-// request says so (the screen asks the user in plain words).
+// request says so (the screen asks the user in plain words). A renewal that would open more than
+// one site or work for over a year is confirmed first, as any new link is (broad-link.ts).
 import type { Keyfront } from '../../core/app.ts'
-import { exportHistory, keyExpiries, listHistory, signAgain } from '../../core/history/actions.ts'
+import {
+  expiringCount,
+  exportHistory,
+  keyExpiries,
+  listHistory,
+  signAgain,
+} from '../../core/history/actions.ts'
+import { originalDuration } from '../../core/history/renew.ts'
 import type { historyContract } from '../../shared/contract/history.ts'
+import type { renewalContract } from '../../shared/contract/renewal.ts'
+import { broadLinkReasons, confirmBroadLink } from './broad-link.ts'
 import type { DesktopPorts } from './ports.ts'
 import type { AreaHandlers } from './router.ts'
 
-export function historyHandlers(kf: Keyfront, ports: DesktopPorts): AreaHandlers<typeof historyContract> {
+export function historyHandlers(
+  kf: Keyfront,
+  ports: DesktopPorts,
+): AreaHandlers<typeof historyContract & typeof renewalContract> {
   return {
     'history.list': (request) => listHistory(kf, request),
     'history.info': () => {
@@ -27,8 +40,19 @@ export function historyHandlers(kf: Keyfront, ports: DesktopPorts): AreaHandlers
         filters: [{ name: 'CSV (spreadsheet)', extensions: ['csv'] }],
       })
       if (path === undefined) return { count: 0 }
-      return { path, count: await exportHistory(kf, { filter, path, includeSignedUrls }) }
+      // The save dialog already asked before replacing a file.
+      return { path, count: await exportHistory(kf, { filter, path, includeSignedUrls, replace: true }) }
     },
     'history.latestExpiryPerKey': () => keyExpiries(kf),
+    'history.expiringCount': (request) => expiringCount(kf, request?.within),
+    'history.renewal': ({ id }) => kf.renewals.draft(id),
+    'history.renew': async (request) => {
+      const entry = kf.history.get(request.id)
+      const nowSeconds = Math.floor(Date.now() / 1000)
+      const expiresAt = request.expiresAt ?? nowSeconds + originalDuration(entry)
+      const resource = entry.canned ? undefined : entry.resource
+      await confirmBroadLink(ports, broadLinkReasons({ resource, expiresAt }, nowSeconds), 'link')
+      return kf.renewals.renew(request)
+    },
   }
 }

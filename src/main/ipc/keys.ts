@@ -25,7 +25,8 @@ export function keysHandlers(kf: Keyfront, ports: DesktopPorts): AreaHandlers<ty
         filters: [{ name: 'Encrypted private key (PEM)', extensions: ['pem'] }],
       })
       if (path === undefined) return { cancelled: true as const }
-      await kf.keys.exportPrivateKey(ref, passphrase, path)
+      // The save dialog already asked before replacing a file.
+      await kf.keys.exportPrivateKey(ref, passphrase, path, { replace: true })
       return { saved: path }
     },
   }

@@ -11,6 +11,9 @@ export type AppInfo = z.infer<typeof AppInfo>
 
 export const appContract = {
   'app.info': channel(z.undefined(), AppInfo),
-  /** Opens an https: page in the user's browser; anything else is refused. */
-  'app.openExternal': channel(z.object({ url: z.string().max(2048) }), z.undefined()),
+  /**
+   * Opens an https: page in the user's browser (a help page, or a link just made: up to CloudFront's
+   * 8,192-byte limit); anything else is refused.
+   */
+  'app.openExternal': channel(z.object({ url: z.string().max(8192) }), z.undefined()),
 }

@@ -184,6 +184,8 @@ export const DeploymentProgress = z.object({
   lastPollAt: z.number(),
   polls: z.number().int(),
   done: z.boolean(),
+  /** The distribution's address, as CloudFront reported it on the last poll. */
+  domainName: z.string().optional(),
 })
 export type DeploymentProgress = z.infer<typeof DeploymentProgress>
 
@@ -192,8 +194,18 @@ export const DeployingRecord = z.object({
   profile: z.string().optional(),
   /** Epoch milliseconds. */
   since: z.number(),
+  /** The distribution's address, when the change that started the deployment knew it. */
+  domainName: z.string().optional(),
 })
 export type DeployingRecord = z.infer<typeof DeployingRecord>
+
+/** A deployment as the app shows it: what it is called here, and the last poll of this session. */
+export const DeployingInfo = DeployingRecord.extend({
+  /** The site's name on this computer, else the distribution's address, else its id. */
+  name: z.string(),
+  last: DeploymentProgress.optional(),
+})
+export type DeployingInfo = z.infer<typeof DeployingInfo>
 
 /**
  * A distribution onboarded from this computer: an address that accepts links signed with `keyId`.
@@ -216,6 +228,10 @@ export const SignedSite = z.object({
   profile: z.string().optional(),
   /** Epoch milliseconds of the last onboarding. */
   onboardedAt: z.number(),
+  /** The distribution's comment when it was onboarded, if it had one (a default name for the site). */
+  comment: z.string().optional(),
+  /** The name the user gave the site on this computer; screens show it instead of an address. */
+  name: z.string().optional(),
 })
 export type SignedSite = z.infer<typeof SignedSite>
 
@@ -289,13 +305,24 @@ export const cloudfrontContract = {
     z.object({ distributionId: DistributionId }),
     z.object({ cancelled: z.boolean() }),
   ),
-  /** Changes Keyfront applied that were still deploying when last seen (survives a restart). */
-  'cloudfront.deploying': channel(z.undefined(), z.array(DeployingRecord)),
+  /**
+   * Changes Keyfront applied that were still deploying when last seen (survives a restart); the app
+   * follows each until it is Deployed, whatever screen is open.
+   */
+  'cloudfront.deploying': channel(z.undefined(), z.array(DeployingInfo)),
   /** Distributions onboarded from this computer, read locally (no AWS call). */
   'cloudfront.sites': channel(z.undefined(), z.array(SignedSite)),
   /** Forgets a site here; CloudFront is not changed. */
   'cloudfront.forgetSite': channel(
     z.object({ distributionId: DistributionId }),
     z.object({ removed: z.boolean() }),
+  ),
+  /**
+   * Names a site on this computer (an empty name goes back to the default: its alias, comment or
+   * domain). Bounded for transport only: the core says why a name cannot be kept.
+   */
+  'cloudfront.renameSite': channel(
+    z.object({ distributionId: DistributionId, name: z.string().max(1000) }),
+    SignedSite,
   ),
 }

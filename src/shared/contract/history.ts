@@ -1,6 +1,7 @@
 // Channels of the history area, and what a history entry records: everything needed to sign the
 // same link again — never the signature, so the history file holds no working link.
 import { z } from 'zod'
+import { shownLabel } from '../plain-text.ts'
 import { channel } from './define.ts'
 
 export const SignatureAlgorithm = z.enum(['rsa-sha1', 'rsa-sha256', 'ecdsa-sha1', 'ecdsa-sha256'])
@@ -25,9 +26,12 @@ export const LinkRecord = z.object({
   /** Epoch seconds. */
   expiresAt: z.number().int(),
   ipAddress: z.string().optional(),
-  label: z.string().max(500).optional(),
+  /** Shown escaped and cut if an older version recorded a label that breaks today's rules. */
+  label: z.string().transform(shownLabel).optional(),
   distributionId: z.string().optional(),
   source: z.enum(['app', 'cli', 'batch']),
+  /** The entry this link renews: same file and conditions, made again for a new time. */
+  renewedFrom: z.number().int().positive().optional(),
 })
 export type LinkRecord = z.infer<typeof LinkRecord>
 
@@ -36,6 +40,8 @@ export const HistoryEntry = LinkRecord.extend({
   id: z.number().int().positive(),
   /** Epoch milliseconds. */
   createdAt: z.number(),
+  /** The newest entry that renews this one, if it was renewed. */
+  renewedAs: z.number().int().positive().optional(),
 })
 export type HistoryEntry = z.infer<typeof HistoryEntry>
 
@@ -50,6 +56,8 @@ export const HistoryItem = HistoryEntry.extend({
   keyName: z.string().optional(),
   /** False when the key is gone: the link cannot be made again (the original still works until it expires). */
   canSignAgain: z.boolean(),
+  /** "Copy again" gives a link that works: the key is held and the link has not expired. */
+  canCopyAgain: z.boolean(),
   /** Signed with a key file (`keyfront sign --key-file`) Keyfront does not hold; importing that key brings it back. */
   keyFile: z.boolean().optional(),
 })
@@ -62,6 +70,16 @@ export const HistoryFilter = z.object({
   status: z.enum(['active', 'expired']).optional(),
   keyId: z.string().min(1).max(100).optional(),
   distributionId: z.string().min(1).max(100).optional(),
+  /**
+   * Links still working that stop within this many seconds, and that were not renewed already
+   * (what "expiring soon" lists and counts).
+   */
+  expiringWithin: z
+    .number()
+    .int()
+    .min(60)
+    .max(366 * 86_400)
+    .optional(),
 })
 export type HistoryFilter = z.infer<typeof HistoryFilter>
 
@@ -82,16 +100,34 @@ export const HistoryPage = z.object({
 })
 export type HistoryPage = z.infer<typeof HistoryPage>
 
+const UrlAgain = z.object({ kind: z.literal('url'), url: z.string() })
+const CookiesAgain = z.object({
+  kind: z.literal('cookies'),
+  /** `setCookie` is the whole Set-Cookie header value, with the recommended attributes. */
+  cookies: z.array(z.object({ name: z.string(), value: z.string(), setCookie: z.string() })),
+})
+
 /** The link made again from an entry: a URL, or the cookies of a cookie set. */
-export const SignedAgain = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('url'), url: z.string() }),
-  z.object({
-    kind: z.literal('cookies'),
-    /** `setCookie` is the whole Set-Cookie header value, with the recommended attributes. */
-    cookies: z.array(z.object({ name: z.string(), value: z.string(), setCookie: z.string() })),
-  }),
-])
+export const SignedAgain = z.discriminatedUnion('kind', [UrlAgain, CookiesAgain])
 export type SignedAgain = z.infer<typeof SignedAgain>
+
+/**
+ * What "Copy again" answers: the link made again, and whether it is the very link given before
+ * (RSA signatures are the same each time) or a new, equally valid one (ECDSA's are not).
+ */
+const SameLink = { sameLink: z.boolean() }
+export const CopiedAgain = z.discriminatedUnion('kind', [
+  UrlAgain.extend(SameLink),
+  CookiesAgain.extend(SameLink),
+])
+export type CopiedAgain = z.infer<typeof CopiedAgain>
+
+export const ExpiringCount = z.object({
+  /** Links still working that stop within `within` seconds and were not renewed. */
+  count: z.number().int().nonnegative(),
+  within: z.number().int().positive(),
+})
+export type ExpiringCount = z.infer<typeof ExpiringCount>
 
 /** For key retirement: when the last link signed with each key stops working. */
 export const KeyExpiry = z.object({
@@ -121,8 +157,11 @@ const EntryId = z.object({ id: z.number().int().positive() })
 export const historyContract = {
   'history.list': channel(HistoryPageRequest, HistoryPage),
   'history.info': channel(z.undefined(), HistoryInfo),
-  /** Signs the entry's stored policy anew: for RSA keys, the very same link. */
-  'history.copyAgain': channel(EntryId, SignedAgain),
+  /**
+   * Signs the entry's stored policy anew: for RSA keys, the very same link. Expired entries too (the
+   * inspector needs them); offer "Copy again" only where the item says `canCopyAgain`.
+   */
+  'history.copyAgain': channel(EntryId, CopiedAgain),
   'history.delete': channel(EntryId, z.undefined()),
   /** Asks where to save, then writes CSV. Working links only if `includeSignedUrls` is true. */
   'history.export': channel(
@@ -130,4 +169,9 @@ export const historyContract = {
     z.object({ path: z.string().optional(), count: z.number().int().nonnegative() }),
   ),
   'history.latestExpiryPerKey': channel(z.undefined(), z.array(KeyExpiry)),
+  /** How many links expire soon (48 hours unless `within` says otherwise): the sidebar's count. */
+  'history.expiringCount': channel(
+    z.object({ within: HistoryFilter.shape.expiringWithin }).optional(),
+    ExpiringCount,
+  ),
 }

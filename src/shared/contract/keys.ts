@@ -1,11 +1,21 @@
 // Channels of the keys area, and the key as the renderer sees it (never any private material).
 import { z } from 'zod'
 import { channel } from './define.ts'
+import { MAX_KEY_TEXT_BYTES } from './key-facts.ts'
+
+export {
+  EXPORT_PASSPHRASE_MIN,
+  KEY_NAME_MAX,
+  KEY_PAIR_ID_PATTERN,
+  KEY_TYPE_LABEL,
+  LEGACY_KEY_HINT,
+  MAX_KEY_TEXT_BYTES,
+  isLegacyKeyPairId,
+  keyTypeLabel,
+} from './key-facts.ts'
 
 export const KeyType = z.enum(['rsa', 'ecdsa'])
 export type KeyType = z.infer<typeof KeyType>
-/** How the app and the CLI name each type: CloudFront accepts exactly these two. */
-export const KEY_TYPE_LABEL: Record<KeyType, string> = { rsa: 'RSA 2048', ecdsa: 'ECDSA P-256' }
 
 /** Where the public half was uploaded: a CloudFront public key id (the Key-Pair-Id). */
 export const KeyUpload = z.object({
@@ -28,6 +38,13 @@ export const KeySummary = z.object({
   /** The Key-Pair-Id links are signed with: the most recently recorded upload, if any. */
   keyPairId: z.string().optional(),
   uploads: z.array(KeyUpload),
+  /** Set for an RSA key of another size than 2048 bits (only legacy key pairs may be). */
+  rsaBits: z.number().int().optional(),
+  /**
+   * Set for a legacy CloudFront key pair (trusted signers): its Key-Pair-Id is `APKA…`, or its RSA
+   * size is one key groups refuse. Key groups replace these.
+   */
+  legacy: z.literal(true).optional(),
 })
 export type KeySummary = z.infer<typeof KeySummary>
 
@@ -37,13 +54,6 @@ export const KeyDetails = KeySummary.extend({
   publicKeyPem: z.string(),
 })
 export type KeyDetails = z.infer<typeof KeyDetails>
-
-/** The most a key file (or pasted key) may weigh: real keys are 0.2–3 KiB. */
-export const MAX_KEY_TEXT_BYTES = 64 * 1024
-/** CloudFront public key ids: `K` and 13 upper-case letters or digits. */
-export const KEY_PAIR_ID_PATTERN = /^K[A-Z0-9]{13}$/
-export const KEY_NAME_MAX = 64
-export const EXPORT_PASSPHRASE_MIN = 8
 
 /** A key's id or name. The core checks names and Key-Pair-Ids itself, to answer with its own codes. */
 const KeyRef = z.string().min(1).max(200)

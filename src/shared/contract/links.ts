@@ -4,11 +4,11 @@ import { z } from 'zod'
 import { DistributionId } from './cloudfront.ts'
 import { channel } from './define.ts'
 import { SignatureAlgorithm } from './history.ts'
+import { HASH_CHOICES, MAX_BATCH_URLS } from './link-facts.ts'
 
-/** The most URLs one batch may hold (the output travels back over IPC in one message). */
-export const MAX_BATCH_URLS = 100_000
+export { HASH_CHOICES, MAX_BATCH_URLS } from './link-facts.ts'
 
-export const HashChoice = z.enum(['sha1', 'sha256'])
+export const HashChoice = z.enum(HASH_CHOICES)
 export type HashChoice = z.infer<typeof HashChoice>
 
 const KeyRef = z.string().min(1).max(200)
@@ -18,6 +18,8 @@ const Url = z
   .min(1)
   .max(32 * 1024)
 const Epoch = z.number().int()
+/** A QR code of the longest link CloudFront accepts is well under this, as SVG or as base64 PNG. */
+const QR_IMAGE_MAX_CHARS = 4 * 1024 * 1024
 
 /** What every link of a request shares: the key, when it works, and restrictions. */
 export const SignConditions = z.object({
@@ -32,10 +34,19 @@ export type SignConditions = z.input<typeof SignConditions>
 
 export const SignRequest = SignConditions.extend({
   url: Url,
-  /** A pattern with `*` and `?` the link may open (custom policy), instead of exactly `url`. */
+  /**
+   * What the link may open (custom policy), instead of exactly `url`: a URL pattern with `*` and
+   * `?`, a host pattern (`*example.com/*`), or `*` for every file the key's distributions serve.
+   */
   resource: Url.optional(),
   cookies: z.boolean().default(false),
-  label: z.string().max(500).optional(),
+  /** For cookies: the Domain attribute, when the site that sets them is not the distribution's host. */
+  cookieDomain: z.string().max(300).optional(),
+  /** Bounded for transport only: the core says why a label cannot be kept (plain-text.ts). */
+  label: z
+    .string()
+    .max(32 * 1024)
+    .optional(),
   /** The site (onboarded distribution) the URL was built for: recorded in the history. */
   distributionId: DistributionId.optional(),
 })
@@ -91,6 +102,8 @@ export const BatchResult = z.object({
   expiresAt: Epoch,
   /** Wall time of the signing, in milliseconds. */
   elapsedMs: z.number(),
+  /** Said to the user with the links: e.g. that the history could not record them. */
+  warnings: z.array(z.string()),
 })
 export type BatchResult = z.infer<typeof BatchResult>
 
@@ -193,6 +206,18 @@ export const linksContract = {
   /** Asks where to save, then writes the batch output (lines or CSV). */
   'links.saveOutput': channel(
     z.object({ defaultName: z.string().min(1).max(200), text: z.string().max(64 * 1024 * 1024) }),
+    z.object({ path: z.string().optional() }),
+  ),
+  /**
+   * Asks where to save, then writes a link's QR code: `image` is the SVG text, or the PNG file as
+   * base64. Main checks it is that kind of image before writing it.
+   */
+  'links.saveQrCode': channel(
+    z.object({
+      format: z.enum(['png', 'svg']),
+      defaultName: z.string().min(1).max(200),
+      image: z.string().max(QR_IMAGE_MAX_CHARS),
+    }),
     z.object({ path: z.string().optional() }),
   ),
 }

@@ -1,8 +1,8 @@
 // Channels of the origin area: serving a private S3 bucket through a new CloudFront distribution
-// with origin access control. What a bucket looks like to Keyfront, the plan shown before anything
-// is created, and what applying it created.
+// with origin access control, restricted to signed links from the moment it exists. What a bucket
+// looks like to Keyfront, the plan shown before anything is created, and what applying it created.
 import { z } from 'zod'
-import { ProfileName } from './cloudfront.ts'
+import { KeyGroupName, ProfileName } from './cloudfront.ts'
 import { channel } from './define.ts'
 
 /** S3's rules for DNS-compliant bucket names, the only ones a CloudFront S3 origin can use. */
@@ -28,6 +28,25 @@ export const RootObject = z
   .regex(/^[^/\s][^\s]*$/, 'A root object is a file name such as index.html, without a leading slash.')
 
 const Profile = ProfileName.optional()
+const KeyRef = z.string().min(1).max(200)
+
+/** The behavior for every path no pattern matches; the new distribution always has it. */
+export const DEFAULT_BEHAVIOR = 'default'
+
+/** "default", or a path pattern CloudFront accepts for a cache behavior (private/*, *.pdf). */
+export const PathPattern = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(
+    /^[A-Za-z0-9_\-.*$/~"'@:+&]+$/,
+    'A path pattern uses letters, digits and _ - . * $ / ~ " \' @ : + &, like private/* or *.pdf.',
+  )
+  .refine((pattern) => pattern !== '*' && pattern !== '/*', 'For every path, say "default".')
+
+/** What to do about a bucket that encrypts with aws/s3 (which CloudFront cannot read). */
+export const EncryptionChoice = z.enum(['switch-to-sse-s3', 'keep'])
+export type EncryptionChoice = z.infer<typeof EncryptionChoice>
 
 export const BucketSummary = z.object({
   name: z.string(),
@@ -90,8 +109,33 @@ export const ExistingDistribution = z.object({
 })
 export type ExistingDistribution = z.infer<typeof ExistingDistribution>
 
+export const SigningPlan = z.object({
+  /** Which files need a signed link once it is deployed: every one, some paths, or none. */
+  coverage: z.enum(['all', 'some', 'none']),
+  key: z.object({ id: z.string(), name: z.string(), fingerprint: z.string() }).optional(),
+  publicKey: z
+    .object({ action: z.enum(['reuse', 'upload']), id: z.string().optional(), name: z.string() })
+    .optional(),
+  keyGroup: z
+    .object({ action: z.enum(['create', 'add-key', 'none']), id: z.string().optional(), name: z.string() })
+    .optional(),
+  /** The behaviors that need a signed link: created so, restricted now (a reused distribution), or already so. */
+  behaviors: z.array(z.object({ selector: z.string(), action: z.enum(['create', 'restrict', 'unchanged']) })),
+  /** Who can open which files once it is deployed, in plain words. */
+  summary: z.string(),
+  /** Set when some files open without a signed link: what that means. */
+  openWarning: z.string().optional(),
+})
+export type SigningPlan = z.infer<typeof SigningPlan>
+
 export const OriginPlan = z.object({
   bucket: BucketInspection,
+  signing: SigningPlan,
+  /**
+   * The bucket's default encryption: unchanged (nothing to decide), switch-to-sse-s3 or keep (the
+   * user's choice for aws/s3), or choose (aws/s3 and no choice yet: applying is refused).
+   */
+  encryption: z.object({ action: z.enum(['unchanged', 'switch-to-sse-s3', 'keep', 'choose']) }),
   accessControl: z.object({
     action: z.enum(['create', 'reuse']),
     name: z.string(),
@@ -122,7 +166,14 @@ export const OriginPlan = z.object({
 export type OriginPlan = z.infer<typeof OriginPlan>
 
 export const CreatedResource = z.object({
-  kind: z.enum(['origin-access-control', 'distribution', 'bucket-policy-statement']),
+  kind: z.enum([
+    'public-key',
+    'key-group',
+    'origin-access-control',
+    'distribution',
+    'bucket-policy-statement',
+    'bucket-encryption',
+  ]),
   id: z.string(),
   /** created now, or reused from an earlier run / already present. */
   outcome: z.enum(['created', 'reused']),
@@ -134,7 +185,17 @@ export const OriginResult = z.object({
   distribution: ExistingDistribution,
   resources: z.array(CreatedResource),
   notices: z.array(OriginNotice),
-  /** The command that continues: restrict the distribution to signed links. */
+  signing: z.object({
+    coverage: SigningPlan.shape.coverage,
+    /** The key that signs links, its Key-Pair-Id in this account, and the group holding it. */
+    keyId: z.string().optional(),
+    keyPairId: z.string().optional(),
+    keyGroupId: z.string().optional(),
+    keyGroupName: z.string().optional(),
+    /** The behaviors that accept only signed links. */
+    restrictedPaths: z.array(z.string()),
+  }),
+  /** The command that continues: sign a link (restricted), or restrict it (no signed links). */
   next: z.string(),
 })
 export type OriginResult = z.infer<typeof OriginResult>
@@ -144,6 +205,19 @@ export const PlanRequest = z.object({
   region: AwsRegion.optional(),
   rootObject: RootObject.optional(),
   profile: Profile,
+  /** The key that signs links (name or id); needed unless `allowUnsigned` without behaviors. */
+  key: KeyRef.optional(),
+  /** Default: keyfront-<bucket> (dots become underscores). */
+  keyGroup: KeyGroupName.optional(),
+  /** The paths that need a signed link: "default" and/or path patterns. Default: every file. */
+  behaviors: z.array(PathPattern).min(1).max(25).optional(),
+  /**
+   * The user's explicit "yes" to files opening without a signed link: the paths not in `behaviors`,
+   * or, with no key, every file. The only way to anything unrestricted.
+   */
+  allowUnsigned: z.boolean().optional(),
+  /** Needed when the bucket encrypts with aws/s3. */
+  encryption: EncryptionChoice.optional(),
 })
 export type PlanRequest = z.infer<typeof PlanRequest>
 

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { HistoryStore } from '../../../src/core/history/history-store.ts'
 import { runCli } from '../../harness/cli.ts'
-import { EC_KEY, RSA_KEY, pem } from '../signing/fixtures.ts'
+import { EC_KEY, RSA_KEY, pem } from '../core/signing/fixtures.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'keyfront-cli-sign-'))
 const dataDir = join(dir, 'data')
@@ -107,7 +107,9 @@ describe('keyfront sign', () => {
       'Set-Cookie: CloudFront-Signature',
       'Set-Cookie: CloudFront-Policy',
     ])
-    expect(lines[2]).toMatch(/; Path=\/videos\/; Secure; HttpOnly$/)
+    expect(lines[2]).toMatch(
+      /; Path=\/videos\/; Secure; HttpOnly; Expires=\w{3}, \d\d \w{3} \d{4} [\d:]{8} GMT$/,
+    )
   })
 
   it('signs every URL of stdin on the worker threads, one per line, in input order (blank lines skipped)', async () => {
@@ -154,13 +156,32 @@ describe('keyfront sign', () => {
       ['sign', URL_A, '--key', 'main', '--key-pair-id', 'K2JCJMDEHXQW5F', '--expires', '1d'],
       /--key-pair-id goes with --key-file/,
     ],
-    [['sign', URL_A, ...withFile], /required option '--expires <when>' not specified/],
+    [['sign', URL_A, ...withFile], /Say when the link stops working: --expires 7d/],
     [['sign', URL_A, ...withFile, '--expires', '1d', '--hash', 'md5'], /Allowed choices are sha1, sha256/],
     [['sign', ...withFile, '--expires', '1d'], /pipe URLs to standard input/],
   ])('exits 2 for a wrong command line: %j', async (argv, message) => {
     const run = await cli(argv)
     expect(run.code).toBe(2)
     expect(run.stderr).toMatch(message)
+  })
+
+  it.each([
+    ['--expires', '2027-02-31', 'February 2027 has 28 days. Check the day and the month.'],
+    ['--starts', '2027-04-31T09:00', 'April 2027 has 30 days. Check the day and the month.'],
+    [
+      '--expires',
+      '2027-01-01T25:00Z',
+      'hours go from 00 to 23 (midnight at the end of a day is 00:00 of the next).',
+    ],
+  ])('exits 1 for %s %s, a date that does not exist, naming it (no link made)', async (option, date, why) => {
+    const store = history()
+    const before = store.list({ limit: 500 }).entries.length
+    const run = await cli(['sign', URL_A, ...withFile, '--expires', '2037-12-01', option, date])
+    expect(run.code).toBe(1)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toBe(`keyfront: ${option} ${date} does not exist: ${why}\n`)
+    expect(store.list({ limit: 500 }).entries).toHaveLength(before)
+    store.close()
   })
 
   it('exits 2 for --cookies with a stdin batch', async () => {
@@ -270,7 +291,7 @@ describe('keyfront inspect', () => {
     const run = await cli(['inspect', signed, '--public-key', rsaPublic])
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(
-      /^WORKS NOW\nThis link works now: the signature checks out with the given public key/,
+      /^SIGNATURE AND DATES VALID\nSignature and dates are valid now: the signature checks out with the given public key/,
     )
     expect(run.stdout).toMatch(/\nSignature {3}verified\n/)
   })

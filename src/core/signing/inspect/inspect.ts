@@ -4,6 +4,7 @@
 // signature fails it looks for the form the link had when it was signed (a re-encoding that
 // verifies, or the history entry with that policy) to show where the link was changed.
 import { createPublicKey, verify, type KeyObject } from 'node:crypto'
+import { isLegacyKeyPairId } from '../../../shared/contract/key-facts.ts'
 import type { InspectReport, VerdictCause } from '../../../shared/contract/links.ts'
 import { KeyfrontError } from '../../../shared/errors.ts'
 import type { Clock } from '../../clock.ts'
@@ -45,6 +46,12 @@ export async function inspectLink(deps: InspectDeps, request: InspectInput): Pro
   if (parts.hashAlgorithm !== undefined && parts.hashAlgorithm !== 'SHA256') {
     notes.push(
       `Hash-Algorithm=${parts.hashAlgorithm} is not one CloudFront knows (only SHA256, or none for SHA-1).`,
+    )
+  }
+  const legacy = parts.keyPairId !== undefined && isLegacyKeyPairId(parts.keyPairId)
+  if (legacy) {
+    notes.push(
+      `${parts.keyPairId} is a legacy CloudFront key pair (trusted signers), not a key group’s public key: it works only where the distribution still trusts the AWS account that owns it. Key groups replace these.`,
     )
   }
   const policy = policyOf(parts)
@@ -147,6 +154,7 @@ export async function inspectLink(deps: InspectDeps, request: InspectInput): Pro
     verdict: verdictSentence(cause, {
       nowMs,
       keyPairId: parts.keyPairId,
+      legacy,
       keyName: verifier.held?.name,
       expiresAt: facts?.expiresAt,
       startsAt: facts?.startsAt,

@@ -32,7 +32,7 @@ const COOKIE_NAMES: Record<string, Field> = Object.fromEntries(
 )
 
 export function parseSigned(input: string, cookieUrl?: string): SignedParts {
-  const text = input.trim().replace(/^[<"']+|[>"']+$/g, '')
+  const text = unwrap(input.trim())
   if (/^https?:\/\//i.test(text)) return parseUrl(text)
   if (/cloudfront-/i.test(text)) return parseCookies(text, cookieUrl?.trim() || undefined)
   throw new KeyfrontError(
@@ -40,6 +40,22 @@ export function parseSigned(input: string, cookieUrl?: string): SignedParts {
     'Paste a whole signed link (starting with https://), or the signed cookies (CloudFront-Policy=…; CloudFront-Signature=…; CloudFront-Key-Pair-Id=…).',
   )
 }
+
+/**
+ * The text without the quotes or angle brackets mail and chat put around links. A loop, not a
+ * regular expression: `[>"']+$` tries every start position to the end, which is quadratic in a
+ * long run of `>`.
+ */
+function unwrap(text: string): string {
+  let start = 0
+  let end = text.length
+  while (start < end && OPENERS.includes(text.charAt(start))) start++
+  while (end > start && CLOSERS.includes(text.charAt(end - 1))) end--
+  return text.slice(start, end)
+}
+
+const OPENERS = '<"\''
+const CLOSERS = '>"\''
 
 function parseUrl(text: string): SignedParts {
   // Browsers never send the part after "#".

@@ -6,6 +6,8 @@ import { describeFromNow, formatUtc } from '../../../shared/expiry.ts'
 export interface VerdictFacts {
   nowMs: number
   keyPairId?: string
+  /** The Key-Pair-Id names a legacy key pair (`APKA…`), trusted per AWS account, not per key group. */
+  legacy?: boolean
   keyName?: string
   expiresAt?: number
   startsAt?: number
@@ -42,7 +44,7 @@ export function verdictSentence(cause: VerdictCause, facts: VerdictFacts): strin
   const { nowMs } = facts
   switch (cause) {
     case 'valid':
-      return `This link works now: the signature checks out with ${facts.keyName ? `key "${facts.keyName}"` : 'the given public key'}, and it stops working ${when(facts.expiresAt ?? 0, nowMs)}.`
+      return `Signature and dates are valid now: the signature checks out with ${facts.keyName ? `key "${facts.keyName}"` : 'the given public key'}, and it stops working ${when(facts.expiresAt ?? 0, nowMs)}.`
     case 'missing-key-pair-id':
       return 'The link has no Key-Pair-Id, so CloudFront answers 403 MissingKey. Copy the whole link again, or sign a new one with a key that has a Key-Pair-Id.'
     case 'missing-signature':
@@ -62,6 +64,9 @@ export function verdictSentence(cause: VerdictCause, facts: VerdictFacts): strin
     case 'not-yet-valid':
       return `The link starts working only ${when(facts.startsAt ?? 0, nowMs)}; until then CloudFront answers 403 Access Denied.`
     case 'unknown-key':
+      if (facts.legacy) {
+        return `Keyfront holds no key with Key-Pair-Id ${facts.keyPairId ?? ''}, a legacy key pair, so it cannot check the signature. If the distribution does not trust the AWS account that owns that key pair, CloudFront answers 403 InvalidKey (“Unknown Key”). Import the key with that Key-Pair-Id, or inspect with its public key.`
+      }
       return `Keyfront holds no key with Key-Pair-Id ${facts.keyPairId ?? ''}, so it cannot check the signature. If that Key-Pair-Id is not in a key group the distribution trusts, CloudFront answers 403 InvalidKey (“Unknown Key”). Import the key, or inspect with its public key.`
   }
 }

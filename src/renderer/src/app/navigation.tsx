@@ -18,9 +18,12 @@ export interface Route {
   screen: ScreenId
   /**
    * Optional input for the screen: the signed URL the inspector should open with, the flow
-   * Distributions opens ('new-bucket', 'onboard'), or Keys' form ('import').
+   * Distributions opens ('new-bucket', 'onboard'), Keys' form ('import'), the History entry New
+   * link makes a new link like (its id), or History's search to focus ('search').
    */
   param?: string
+  /** A new value opens the screen afresh even while it is showing (the menu's New Link). */
+  visit?: number
 }
 
 export const NavigationContext = createContext<(route: Route) => void>(() => {})

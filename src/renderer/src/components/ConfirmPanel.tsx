@@ -1,8 +1,8 @@
 // An inline "are you sure?" before an action that cannot be undone: the question, any warning
 // under it, the error if the action failed, and two buttons — the safe one ("Keep it") focused,
-// so pressing Enter straight away does no harm.
+// so pressing Enter straight away does no harm. Escape keeps it, like the button.
 import type { ReactNode } from 'react'
-import type { Action } from '../lib/use-action.ts'
+import type { Action } from '../lib/server-state.ts'
 import { ErrorNotice } from './ErrorNotice.tsx'
 
 export function ConfirmPanel(props: {
@@ -18,7 +18,16 @@ export function ConfirmPanel(props: {
 }) {
   const { action } = props
   return (
-    <div className="panel inset" role="group" aria-labelledby={props.questionId}>
+    <div
+      className="panel inset"
+      role="group"
+      aria-labelledby={props.questionId}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || action.busy) return
+        event.stopPropagation()
+        props.onCancel()
+      }}
+    >
       <p id={props.questionId}>{props.question}</p>
       {props.children}
       <ErrorNotice error={action.error} />

@@ -1,5 +1,6 @@
 // What a screen shows when it has nothing yet: what the area is for, and the one next step.
 import type { ReactNode } from 'react'
+import './empty-state.css'
 
 export function EmptyState(props: { title: string; children: ReactNode; action?: ReactNode }) {
   return (

@@ -1,7 +1,9 @@
 // The frame of a guided flow: its title with a way out, the numbered steps with the current one
 // marked, and the current step's heading, which takes focus each time the step changes (not when
-// the flow opens), so keyboard and screen-reader users follow along.
+// the flow opens), so keyboard and screen-reader users follow along. Escape leaves the flow, as
+// its Cancel button does.
 import { useEffect, useRef, type ReactNode } from 'react'
+import './steps.css'
 
 export function StepFlow(props: {
   /** Id of the flow's title, which names the region. */
@@ -14,6 +16,8 @@ export function StepFlow(props: {
   heading: ReactNode
   /** Leaves the flow; no Cancel button when undefined (e.g. once it is done). */
   onCancel?: () => void
+  /** Steps that are finished: a checkmark instead of their number. */
+  completed?: readonly string[]
   children: ReactNode
 }) {
   const heading = useRef<HTMLHeadingElement>(null)
@@ -23,7 +27,15 @@ export function StepFlow(props: {
     else heading.current?.focus()
   }, [props.step])
   return (
-    <section className="panel" aria-labelledby={props.titleId}>
+    <section
+      className="panel"
+      aria-labelledby={props.titleId}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !props.onCancel) return
+        event.stopPropagation()
+        props.onCancel()
+      }}
+    >
       <div className="flow-header">
         <h2 id={props.titleId}>{props.title}</h2>
         {props.onCancel && (
@@ -35,10 +47,14 @@ export function StepFlow(props: {
       <ol className="steps" aria-label="Steps">
         {props.steps.map((step, index) => (
           <li key={step} aria-current={step === props.step ? 'step' : undefined}>
-            <span className="step-number" aria-hidden="true">
-              {index + 1}
+            <span
+              className={props.completed?.includes(step) ? 'step-number step-done' : 'step-number'}
+              aria-hidden="true"
+            >
+              {props.completed?.includes(step) ? '✓' : index + 1}
             </span>
             {step}
+            {props.completed?.includes(step) && <span className="visually-hidden"> (done)</span>}
           </li>
         ))}
       </ol>

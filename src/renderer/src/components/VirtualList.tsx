@@ -2,6 +2,7 @@
 // as smoothly as 10. Rows have one fixed height; the list fills the height it is given by CSS.
 // It asks for more when the user nears the end, which suits keyset-paged data.
 import { useEffect, useRef, useState, type ReactNode, type UIEvent } from 'react'
+import './virtual-list.css'
 
 const OVERSCAN = 4
 

@@ -1,14 +1,15 @@
 // The only module that touches `window.keyfront`. Unwraps envelopes: a failed call throws a
 // BridgeError carrying the stable error code, so screens can react to codes, not message text.
-import {
-  splitChannel,
-  type Bridge,
-  type Channel,
-  type EventName,
-  type EventPayload,
-  type RequestOf,
-  type ResponseOf,
+// Screens call the core through lib/server-state.ts, which caches reads and refreshes them after writes.
+import type {
+  Bridge,
+  Channel,
+  EventName,
+  EventPayload,
+  RequestOf,
+  ResponseOf,
 } from '../../../shared/contract/index.ts'
+import { splitChannel } from '../../../shared/contract/names.ts'
 import type { Envelope } from '../../../shared/envelope.ts'
 import type { ErrorCode } from '../../../shared/errors.ts'
 
@@ -27,7 +28,7 @@ export class BridgeError extends Error {
   }
 }
 
-export async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+export async function invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
   const { area, method } = splitChannel(channel)
   const group = (
     window.keyfront as unknown as Record<
@@ -38,6 +39,13 @@ export async function call<C extends Channel>(channel: C, request: RequestOf<C>)
   const invoke = group?.[method]
   if (!invoke) throw new BridgeError('UNKNOWN_CHANNEL', `Keyfront cannot do "${channel}" here.`)
   const envelope = await invoke(request)
+  if (envelope.ok) return envelope.value
+  throw new BridgeError(envelope.error.code, envelope.error.message)
+}
+
+/** Files dropped on the window: main keeps their paths (read by the preload), the page gets tokens. */
+export async function dropFiles(files: readonly File[]): Promise<ResponseOf<'files.dropped'>> {
+  const envelope = await window.keyfront.dropFiles(files)
   if (envelope.ok) return envelope.value
   throw new BridgeError(envelope.error.code, envelope.error.message)
 }

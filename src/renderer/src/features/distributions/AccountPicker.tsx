@@ -1,11 +1,13 @@
 // Which AWS identity Keyfront acts as: a profile from the AWS config files (SSO included), an
-// access key added in Keyfront, or the default credentials — and who that is, from AWS itself.
+// access key added in Keyfront, or the default credentials — and who that is, from AWS itself. An
+// access key added in Keyfront can be removed again here, once chosen.
 import { useState } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
-import type { CallState } from '../../lib/use-call.ts'
-import { useCall } from '../../lib/use-call.ts'
+import { Field } from '../../components/Field.tsx'
+import { useRead, type Read } from '../../lib/server-state.ts'
 import type { AwsProfile, CallerIdentity } from '../../../../shared/contract/cloudfront.ts'
 import { AddAccessKeyForm } from './AddAccessKeyForm.tsx'
+import { RemoveAccessKeyConfirm } from './RemoveAccessKeyConfirm.tsx'
 
 const KIND: Record<AwsProfile['kind'], string> = {
   sso: 'SSO',
@@ -20,66 +22,83 @@ const KIND: Record<AwsProfile['kind'], string> = {
 export function AccountPicker(props: {
   profile: string | undefined
   onChange: (profile: string | undefined) => void
-  identity: CallState<CallerIdentity>
+  identity: Read<CallerIdentity>
 }) {
-  const [generation, setGeneration] = useState(0)
-  const [adding, setAdding] = useState(false)
-  const profiles = useCall('aws.profiles', undefined, [generation])
-  const list = profiles.value?.profiles ?? []
-  const defaultLabel = profiles.value?.environmentCredentials
+  const [open, setOpen] = useState<'add' | 'remove'>()
+  const profiles = useRead('aws.profiles', undefined)
+  const list = profiles.data?.profiles ?? []
+  const defaultLabel = profiles.data?.environmentCredentials
     ? 'Default: environment credentials'
-    : profiles.value?.defaultProfile
-      ? `Default: profile “${profiles.value.defaultProfile}”`
+    : profiles.data?.defaultProfile
+      ? `Default: profile “${profiles.data.defaultProfile}”`
       : 'Default credentials'
+  const saved = list.find((p) => p.name === props.profile && p.source === 'keyfront')
 
   return (
     <section className="panel" aria-labelledby="account-title">
       <h2 id="account-title">AWS account</h2>
       <div className="dist-account">
-        <div className="field">
-          <label htmlFor="aws-profile">Profile</label>
-          <select
-            id="aws-profile"
-            value={props.profile ?? ''}
-            onChange={(event) => props.onChange(event.target.value || undefined)}
-          >
-            <option value="">{defaultLabel}</option>
-            {list.map((profile) => (
-              <option key={profile.name} value={profile.name}>
-                {profile.name} — {KIND[profile.kind]}
-                {profile.ssoAccountId ? ` (${profile.ssoAccountId})` : ''}
-              </option>
-            ))}
-          </select>
-          <span className="hint">From ~/.aws/config and ~/.aws/credentials, as the AWS CLI uses them.</span>
-        </div>
+        <Field label="Profile" hint="From ~/.aws/config and ~/.aws/credentials, as the AWS CLI uses them.">
+          {(control) => (
+            <select
+              {...control}
+              value={props.profile ?? ''}
+              onChange={(event) => props.onChange(event.target.value || undefined)}
+            >
+              <option value="">{defaultLabel}</option>
+              {list.map((profile) => (
+                <option key={profile.name} value={profile.name}>
+                  {profile.name} — {KIND[profile.kind]}
+                  {profile.ssoAccountId ? ` (${profile.ssoAccountId})` : ''}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <div className="dist-identity" aria-live="polite">
-          {props.identity.loading && <p className="hint">Asking AWS who this is…</p>}
-          {props.identity.value && (
+          {props.identity.isPending && <p className="hint">Asking AWS who this is…</p>}
+          {props.identity.data && (
             <dl className="facts">
               <dt>Account</dt>
-              <dd className="mono">{props.identity.value.accountId}</dd>
+              <dd className="mono">{props.identity.data.accountId}</dd>
               <dt>Signed in as</dt>
-              <dd className="mono dist-wrap">{props.identity.value.arn}</dd>
+              <dd className="mono dist-wrap">{props.identity.data.arn}</dd>
             </dl>
           )}
         </div>
       </div>
-      {!props.identity.loading && <ErrorNotice error={props.identity.error} />}
+      <ErrorNotice error={props.identity.error} />
       <ErrorNotice error={profiles.error} />
-      {adding ? (
+      {open === 'add' && (
         <AddAccessKeyForm
           onAdded={(name) => {
-            setAdding(false)
-            setGeneration((g) => g + 1)
+            setOpen(undefined)
             props.onChange(name)
           }}
-          onCancel={() => setAdding(false)}
+          onCancel={() => setOpen(undefined)}
         />
-      ) : (
-        <button type="button" className="link-button" onClick={() => setAdding(true)}>
-          Add an access key
-        </button>
+      )}
+      {open === 'remove' && saved && (
+        <RemoveAccessKeyConfirm
+          name={saved.name}
+          onRemoved={() => {
+            setOpen(undefined)
+            props.onChange(undefined)
+          }}
+          onCancel={() => setOpen(undefined)}
+        />
+      )}
+      {open === undefined && (
+        <div className="dist-account-actions">
+          <button type="button" className="link-button" onClick={() => setOpen('add')}>
+            Add an access key
+          </button>
+          {saved && (
+            <button type="button" className="link-button" onClick={() => setOpen('remove')}>
+              Remove the access key “{saved.name}”…
+            </button>
+          )}
+        </div>
       )}
     </section>
   )

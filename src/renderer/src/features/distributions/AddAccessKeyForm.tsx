@@ -2,9 +2,9 @@
 // system keychain (through the core), never to a file, and is never shown again.
 import { useState } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
+import { Field } from '../../components/Field.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
-import { call } from '../../lib/bridge.ts'
-import { submitTo, useAction } from '../../lib/use-action.ts'
+import { call, submitTo, useAction } from '../../lib/server-state.ts'
 
 export function AddAccessKeyForm(props: { onAdded: (name: string) => void; onCancel: () => void }) {
   const [name, setName] = useState('')
@@ -25,41 +25,44 @@ export function AddAccessKeyForm(props: { onAdded: (name: string) => void; onCan
         The secret access key is kept in your system keychain, never in a file. Prefer an AWS profile or SSO
         when you have one.
       </p>
-      <div className="field">
-        <label htmlFor="access-key-name">Name</label>
-        <input
-          id="access-key-name"
-          type="text"
-          value={name}
-          required
-          maxLength={128}
-          onChange={(e) => setName(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="access-key-id">Access key ID</label>
-        <input
-          id="access-key-id"
-          type="text"
-          className="mono"
-          value={accessKeyId}
-          required
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(e) => setAccessKeyId(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="access-key-secret">Secret access key</label>
-        <input
-          id="access-key-secret"
-          type="password"
-          value={secretAccessKey}
-          required
-          autoComplete="off"
-          onChange={(e) => setSecret(e.target.value)}
-        />
-      </div>
+      <Field label="Name">
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            value={name}
+            required
+            maxLength={128}
+            onChange={(e) => setName(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label="Access key ID">
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            className="mono"
+            value={accessKeyId}
+            required
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => setAccessKeyId(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label="Secret access key">
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            value={secretAccessKey}
+            required
+            autoComplete="off"
+            onChange={(e) => setSecret(e.target.value)}
+          />
+        )}
+      </Field>
       <ErrorNotice error={add.error} />
       <FormActions label="Save to keychain" busyLabel="Saving…" busy={add.busy} onCancel={props.onCancel} />
     </form>

@@ -1,5 +1,6 @@
 // Wizard step: which cache behaviors will require signed links (all of them unless unticked).
 import type { DistributionInfo } from '../../../../shared/contract/cloudfront.ts'
+import { FieldGroup } from '../../components/Field.tsx'
 import { behaviorLabel } from './format.ts'
 import { TrustChips } from './TrustChips.tsx'
 
@@ -11,12 +12,10 @@ export function ChooseBehaviorsStep(props: {
   const toggle = (selector: string, on: boolean) =>
     props.onChange(on ? [...props.selected, selector] : props.selected.filter((s) => s !== selector))
   return (
-    <fieldset className="field">
-      <legend>Paths that will need a signed link</legend>
-      <p className="hint">
-        Each line is a cache behavior of {props.distribution.domainName}. Untick the ones that should stay as
-        they are.
-      </p>
+    <FieldGroup
+      legend="Paths that will need a signed link"
+      hint={`Each line is a cache behavior of ${props.distribution.domainName}. Untick the ones that should stay as they are.`}
+    >
       {props.distribution.behaviors.map((b) => (
         <label key={b.selector} className="choice dist-behavior-choice">
           <input
@@ -29,6 +28,6 @@ export function ChooseBehaviorsStep(props: {
           <TrustChips groups={b.trustedKeyGroups} trustedSigners={b.trustedSigners} />
         </label>
       ))}
-    </fieldset>
+    </FieldGroup>
   )
 }

@@ -1,5 +1,6 @@
 // Wizard step: which distribution to restrict.
 import type { DistributionInfo } from '../../../../shared/contract/cloudfront.ts'
+import { FieldGroup } from '../../components/Field.tsx'
 
 export function ChooseDistributionStep(props: {
   loading: boolean
@@ -12,8 +13,7 @@ export function ChooseDistributionStep(props: {
     return <p>This account has no distributions. Create one for a private bucket first.</p>
   }
   return (
-    <fieldset className="field">
-      <legend>Distribution</legend>
+    <FieldGroup legend="Distribution">
       {props.distributions.map((d) => (
         <label key={d.id} className="choice">
           <input
@@ -34,6 +34,6 @@ export function ChooseDistributionStep(props: {
           </span>
         </label>
       ))}
-    </fieldset>
+    </FieldGroup>
   )
 }

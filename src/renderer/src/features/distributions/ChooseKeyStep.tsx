@@ -2,8 +2,9 @@
 // key group that will hold it.
 import { useState } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
-import { useCall } from '../../lib/use-call.ts'
-import { KEY_TYPE_LABEL } from '../../../../shared/contract/keys.ts'
+import { Field, FieldGroup } from '../../components/Field.tsx'
+import { useRead } from '../../lib/server-state.ts'
+import { KEY_TYPE_LABEL } from '../../../../shared/contract/key-facts.ts'
 import { NewKeyForm } from '../keys/NewKeyForm.tsx'
 
 export function ChooseKeyStep(props: {
@@ -13,18 +14,16 @@ export function ChooseKeyStep(props: {
   defaultKeyGroup: string
   onKeyGroupChange: (name: string) => void
 }) {
-  const [generation, setGeneration] = useState(0)
   const [creating, setCreating] = useState(false)
-  const keys = useCall('keys.list', undefined, [generation])
-  const list = keys.value ?? []
-  if (keys.loading && !keys.value) return <p className="hint">Loading your keys…</p>
-  const showForm = creating || (keys.value !== undefined && list.length === 0)
+  const keys = useRead('keys.list', undefined)
+  const list = keys.data ?? []
+  if (keys.isPending) return <p className="hint">Loading your keys…</p>
+  const showForm = creating || (keys.data !== undefined && list.length === 0)
   return (
     <>
       <ErrorNotice error={keys.error} />
       {list.length > 0 && (
-        <fieldset className="field">
-          <legend>Signing key</legend>
+        <FieldGroup legend="Signing key">
           {list.map((key) => (
             <label key={key.id} className="choice">
               <input
@@ -44,7 +43,7 @@ export function ChooseKeyStep(props: {
               </span>
             </label>
           ))}
-        </fieldset>
+        </FieldGroup>
       )}
       {showForm ? (
         <>
@@ -54,7 +53,6 @@ export function ChooseKeyStep(props: {
           <NewKeyForm
             onCreated={(key) => {
               setCreating(false)
-              setGeneration((g) => g + 1)
               props.onSelect(key.id)
             }}
             onCancel={() => setCreating(false)}
@@ -67,22 +65,22 @@ export function ChooseKeyStep(props: {
           </button>
         </p>
       )}
-      <div className="field">
-        <label htmlFor="onboard-key-group">Key group</label>
-        <input
-          id="onboard-key-group"
-          type="text"
-          className="mono"
-          value={props.keyGroup}
-          placeholder={props.defaultKeyGroup}
-          maxLength={128}
-          aria-describedby="onboard-key-group-hint"
-          onChange={(event) => props.onKeyGroupChange(event.target.value)}
-        />
-        <span id="onboard-key-group-hint" className="hint">
-          Created if it does not exist, or the key is added to it. Leave empty for “{props.defaultKeyGroup}”.
-        </span>
-      </div>
+      <Field
+        label="Key group"
+        hint={`Created if it does not exist, or the key is added to it. Leave empty for “${props.defaultKeyGroup}”.`}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            className="mono"
+            value={props.keyGroup}
+            placeholder={props.defaultKeyGroup}
+            maxLength={128}
+            onChange={(event) => props.onKeyGroupChange(event.target.value)}
+          />
+        )}
+      </Field>
     </>
   )
 }

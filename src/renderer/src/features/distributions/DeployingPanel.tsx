@@ -1,43 +1,31 @@
-// Distributions with a change Keyfront made that was still deploying when last seen — also after
-// the app was closed and opened again. Each is followed until CloudFront says Deployed.
+// Distributions with a change Keyfront made that is still deploying — also one started before the
+// app was last closed, or from the command line. Main follows each until CloudFront says Deployed;
+// a deployment seen here stays, marked deployed, until the screen is left.
 import { useState } from 'react'
-import { useCall } from '../../lib/use-call.ts'
+import { useRead } from '../../lib/server-state.ts'
+import type { DeployingInfo } from '../../../../shared/contract/cloudfront.ts'
 import { DeploymentProgress } from './DeploymentProgress.tsx'
 
-export function DeployingPanel(props: { onDeployed: () => void }) {
-  const deploying = useCall('cloudfront.deploying', undefined)
-  const [stopped, setStopped] = useState<string[]>([])
-  const records = deploying.value ?? []
-  if (records.length === 0) return null
+export function DeployingPanel() {
+  const deploying = useRead('cloudfront.deploying', undefined)
+  const [seen, setSeen] = useState<DeployingInfo[]>([])
+  const fresh = (deploying.data ?? []).filter((d) => !seen.some((s) => s.distributionId === d.distributionId))
+  // Remembered during render (not in an effect) so one that is already done still gets its panel.
+  if (fresh.length > 0) setSeen([...seen, ...fresh])
+  if (seen.length === 0 && fresh.length === 0) return null
   return (
     <section aria-labelledby="deploying-title">
       <h2 id="deploying-title" className="dist-section-title">
-        Still deploying
+        Deploying
       </h2>
-      {records.map((record) =>
-        stopped.includes(record.distributionId) ? (
-          <div key={record.distributionId} className="panel dist-deploy">
-            <p>
-              {record.distributionId} is still deploying (changed {new Date(record.since).toLocaleString()}).{' '}
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => setStopped((ids) => ids.filter((id) => id !== record.distributionId))}
-              >
-                Follow again
-              </button>
-            </p>
-          </div>
-        ) : (
-          <DeploymentProgress
-            key={record.distributionId}
-            distributionId={record.distributionId}
-            profile={record.profile}
-            onDeployed={props.onDeployed}
-            onStopped={() => setStopped((ids) => [...ids, record.distributionId])}
-          />
-        ),
-      )}
+      {[...seen, ...fresh].map((info) => (
+        <DeploymentProgress
+          key={info.distributionId}
+          distributionId={info.distributionId}
+          name={info.name}
+          since={info.since}
+        />
+      ))}
     </section>
   )
 }

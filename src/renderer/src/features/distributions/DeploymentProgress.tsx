@@ -1,93 +1,76 @@
-// Follows one distribution's deployment: CloudFront is polled by the core, each poll arrives as a
-// `cloudfront.deployment` event; this shows elapsed time, the last check and its status, and lets
-// the user stop following (CloudFront keeps deploying; Keyfront keeps it listed as deploying).
+// One distribution's deployment, as the app follows it: main polls CloudFront whatever screen is
+// open (src/main/deployments.ts) and sends each poll as a `cloudfront.deployment` event; this shows
+// the time since the change beside how long it usually takes, the last check and CloudFront's
+// status, and says when it is deployed. Leaving the screen stops nothing.
 import { useEffect, useState } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
-import { BridgeError, call, on } from '../../lib/bridge.ts'
+import { on } from '../../lib/bridge.ts'
+import { useRead } from '../../lib/server-state.ts'
+import { useNow } from '../../lib/use-now.ts'
 import type { DeploymentProgress as Progress } from '../../../../shared/contract/cloudfront.ts'
+import { USUAL_DEPLOY_TIME } from '../../../../shared/deployment-time.ts'
 import { formatClock, formatElapsed } from './format.ts'
-
-type State = { is: 'waiting' } | { is: 'deployed' } | { is: 'stopped' } | { is: 'failed'; error: unknown }
 
 export function DeploymentProgress(props: {
   distributionId: string
-  profile?: string
-  label?: string
-  onDeployed?: (progress: Progress) => void
-  onStopped?: () => void
+  /** How to call it until the list of deployments says (site name or address). */
+  name?: string
+  /** When the change started (epoch ms), until the list of deployments says. */
+  since?: number
+  onDeployed?: () => void
 }) {
-  const { distributionId, profile, onDeployed, onStopped } = props
-  const [progress, setProgress] = useState<{ value: Progress; at: number }>()
-  const [state, setState] = useState<State>({ is: 'waiting' })
-  const [now, setNow] = useState(() => Date.now())
+  const { distributionId, onDeployed } = props
+  const list = useRead('cloudfront.deploying', undefined)
+  const [polled, setPolled] = useState<Progress>()
+  const now = useNow(1000)
 
+  useEffect(
+    () =>
+      on('cloudfront.deployment', (progress) => {
+        if (progress.distributionId === distributionId) setPolled(progress)
+      }),
+    [distributionId],
+  )
+
+  const info = list.data?.find((d) => d.distributionId === distributionId)
+  const last = newest(polled, info?.last)
+  // Off the list once read afresh: main saw it Deployed before this screen listened.
+  const deployed = last?.done === true || (list.isFetchedAfterMount && list.data !== undefined && !info)
   useEffect(() => {
-    let live = true
-    const off = on('cloudfront.deployment', (value) => {
-      if (live && value.distributionId === distributionId) setProgress({ value, at: Date.now() })
-    })
-    call('cloudfront.waitDeployed', { distributionId, profile }).then(
-      (value) => {
-        if (!live) return
-        setProgress({ value, at: Date.now() })
-        setState({ is: 'deployed' })
-        onDeployed?.(value)
-      },
-      (error: unknown) => {
-        if (!live) return
-        if (error instanceof BridgeError && error.code === 'CANCELLED') {
-          setState({ is: 'stopped' })
-          onStopped?.()
-        } else setState({ is: 'failed', error })
-      },
-    )
-    const tick = setInterval(() => setNow(Date.now()), 1000)
-    return () => {
-      live = false
-      off()
-      clearInterval(tick)
-      // Leaving the screen stops the polling; the deployment itself goes on at CloudFront.
-      void call('cloudfront.cancelWait', { distributionId }).catch(() => undefined)
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- callbacks are notifications, not inputs
-  }, [distributionId, profile])
+    if (deployed) onDeployed?.()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a notification, not an input
+  }, [deployed])
 
-  const elapsed = progress
-    ? progress.value.elapsedMs + (state.is === 'waiting' ? Math.max(0, now - progress.at) : 0)
-    : undefined
-  const title = props.label ?? `Deploying ${distributionId}`
+  const name = info?.name ?? props.name ?? distributionId
+  const since = info?.since ?? props.since
+  const title = deployed ? `${name} is deployed` : `Deploying ${name}`
   return (
     <section className="panel dist-deploy" aria-label={title}>
-      <h3>{state.is === 'deployed' ? `${distributionId} is deployed` : title}</h3>
-      {state.is === 'waiting' && <progress className="dist-progress" aria-label="Deployment in progress" />}
+      <h3>{title}</h3>
+      {!deployed && <progress className="dist-progress" aria-label="Deployment in progress" />}
       <p role="status">
-        {state.is === 'deployed' && 'Deployed: CloudFront serves the change everywhere.'}
-        {state.is === 'waiting' && `CloudFront says: ${progress?.value.status ?? 'checking…'}`}
-        {state.is === 'stopped' && 'Stopped following. CloudFront keeps deploying the change.'}
+        {deployed
+          ? 'Deployed: CloudFront serves the change everywhere.'
+          : `CloudFront says: ${last?.status ?? 'checking…'}`}
       </p>
-      {progress && (
+      {!deployed && (
         <p className="hint">
-          {formatElapsed(elapsed ?? 0)} since the change · last checked{' '}
-          {formatClock(progress.value.lastPollAt)} · {progress.value.polls}{' '}
-          {progress.value.polls === 1 ? 'check' : 'checks'}
+          {since !== undefined && `${formatElapsed(Math.max(0, now - since))} so far · `}
+          {USUAL_DEPLOY_TIME}
+          {last && ` · last checked ${formatClock(last.lastPollAt)}`}
         </p>
       )}
-      {state.is === 'waiting' && (
-        <>
-          <p className="hint">
-            This usually takes a few minutes. You can leave this screen: Keyfront remembers the distribution
-            is deploying.
-          </p>
-          <button
-            type="button"
-            className="button"
-            onClick={() => void call('cloudfront.cancelWait', { distributionId }).catch(() => undefined)}
-          >
-            Stop waiting
-          </button>
-        </>
+      {!deployed && (
+        <p className="hint">
+          You can leave this screen: Keyfront keeps following the deployment and tells you when it is done.
+        </p>
       )}
-      {state.is === 'failed' && <ErrorNotice error={state.error} />}
+      <ErrorNotice error={list.error} />
     </section>
   )
+}
+
+function newest(a: Progress | undefined, b: Progress | undefined): Progress | undefined {
+  if (!a || !b) return a ?? b
+  return a.lastPollAt >= b.lastPollAt ? a : b
 }

@@ -1,10 +1,16 @@
 // One distribution: where it answers (domain, aliases), what it serves (origins), whether a change
-// is deploying, and for each cache behavior who may read it.
+// is deploying, for each cache behavior who may read it — and the ways to restrict it to signed
+// links, or to undo that.
 import type { DistributionInfo } from '../../../../shared/contract/cloudfront.ts'
+import { trustedGroups } from './DetachWizard.tsx'
 import { behaviorLabel } from './format.ts'
 import { TrustChips } from './TrustChips.tsx'
 
-export function DistributionCard(props: { distribution: DistributionInfo; onRestrict: () => void }) {
+export function DistributionCard(props: {
+  distribution: DistributionInfo
+  onRestrict: () => void
+  onDetach: () => void
+}) {
   const d = props.distribution
   const titleId = `dist-${d.id}`
   return (
@@ -27,6 +33,11 @@ export function DistributionCard(props: { distribution: DistributionInfo; onRest
           <button type="button" className="button" onClick={props.onRestrict}>
             Restrict to signed links…
           </button>
+          {trustedGroups(d).length > 0 && (
+            <button type="button" className="button" onClick={props.onDetach}>
+              Stop requiring signed links…
+            </button>
+          )}
         </div>
       </header>
       <dl className="facts dist-facts">

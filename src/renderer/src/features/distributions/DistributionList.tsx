@@ -1,19 +1,20 @@
 // The account's distributions, each with its behaviors and who is trusted to read them.
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
-import type { CallState } from '../../lib/use-call.ts'
+import type { Read } from '../../lib/server-state.ts'
 import type { DistributionInfo } from '../../../../shared/contract/cloudfront.ts'
 import { DistributionCard } from './DistributionCard.tsx'
 
 export function DistributionList(props: {
-  distributions: CallState<DistributionInfo[]>
+  distributions: Read<DistributionInfo[]>
   onRestrict: (distributionId: string) => void
+  onDetach: (distributionId: string) => void
   onNewDistribution: () => void
 }) {
   const { distributions } = props
-  if (distributions.loading && !distributions.value) return <p className="hint">Loading distributions…</p>
-  if (distributions.error) return <ErrorNotice error={distributions.error} />
-  const list = distributions.value ?? []
+  if (distributions.isPending) return <p className="hint">Loading distributions…</p>
+  if (distributions.isError) return <ErrorNotice error={distributions.error} />
+  const list = distributions.data
   if (list.length === 0) {
     return (
       <EmptyState
@@ -33,11 +34,16 @@ export function DistributionList(props: {
       <h2 id="dist-list-title" className="dist-section-title">
         Distributions ({list.length})
       </h2>
+      <p className="hint">
+        A distribution is the CloudFront address your files are served from; each of its paths can require a
+        signed link or let anyone in.
+      </p>
       {list.map((distribution) => (
         <DistributionCard
           key={distribution.id}
           distribution={distribution}
           onRestrict={() => props.onRestrict(distribution.id)}
+          onDetach={() => props.onDetach(distribution.id)}
         />
       ))}
     </section>

@@ -2,10 +2,8 @@
 // distributions that trust them, and taking a key out of a group (rotation's last step).
 import { useState } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
-import { call } from '../../lib/bridge.ts'
-import { useCall } from '../../lib/use-call.ts'
+import { call, useAction, useRead } from '../../lib/server-state.ts'
 import type { KeyGroupInfo } from '../../../../shared/contract/cloudfront.ts'
-import { useAction } from '../../lib/use-action.ts'
 
 export function KeyGroupsPanel(props: { profile: string | undefined }) {
   const [open, setOpen] = useState(false)
@@ -18,26 +16,25 @@ export function KeyGroupsPanel(props: { profile: string | undefined }) {
 }
 
 function KeyGroupList(props: { profile: string | undefined }) {
-  const groups = useCall('cloudfront.keyGroups', { profile: props.profile }, [props.profile])
-  if (groups.loading && !groups.value) return <p className="hint">Loading key groups…</p>
-  if (groups.error) return <ErrorNotice error={groups.error} />
-  if (!groups.value?.length) return <p>No key groups yet. Restricting a distribution creates one.</p>
+  const groups = useRead('cloudfront.keyGroups', { profile: props.profile })
+  if (groups.isPending) return <p className="hint">Loading key groups…</p>
+  if (groups.isError) return <ErrorNotice error={groups.error} />
+  if (!groups.data.length) return <p>No key groups yet. Restricting a distribution creates one.</p>
   return (
     <ul className="dist-group-list">
-      {groups.value.map((group) => (
-        <KeyGroupItem key={group.id} group={group} profile={props.profile} onChanged={groups.reload} />
+      {groups.data.map((group) => (
+        <KeyGroupItem key={group.id} group={group} profile={props.profile} />
       ))}
     </ul>
   )
 }
 
-function KeyGroupItem(props: { group: KeyGroupInfo; profile: string | undefined; onChanged: () => void }) {
+function KeyGroupItem(props: { group: KeyGroupInfo; profile: string | undefined }) {
   const { group } = props
   const [confirming, setConfirming] = useState<string>()
   const remove = useAction(async (publicKeyId: string) => {
     await call('cloudfront.removeKeyFromGroup', { profile: props.profile, keyGroupId: group.id, publicKeyId })
     setConfirming(undefined)
-    props.onChanged()
   })
   const users = group.distributions.map((d) => d.domainName ?? d.id).join(', ')
   return (

@@ -2,10 +2,9 @@
 // types — or any bucket name typed in full (the list may be empty when the profile may not list).
 import { useState, type FormEvent } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
+import { Field, FieldGroup } from '../../components/Field.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
-import { call } from '../../lib/bridge.ts'
-import { useAction } from '../../lib/use-action.ts'
-import { useCall } from '../../lib/use-call.ts'
+import { call, useAction, useRead } from '../../lib/server-state.ts'
 import { BucketName, type BucketInspection } from '../../../../shared/contract/origin.ts'
 
 const SHOWN_MAX = 50
@@ -20,11 +19,11 @@ export function NewDistributionBucketStep(props: {
   initial?: PickedBucket
   onChecked: (bucket: PickedBucket, inspection: BucketInspection) => void
 }) {
-  const buckets = useCall('origin.listBuckets', { profile: props.profile }, [props.profile])
+  const buckets = useRead('origin.listBuckets', { profile: props.profile })
   const [name, setName] = useState(props.initial?.name ?? '')
   const query = name.trim().toLowerCase()
-  const matching = (buckets.value ?? []).filter((b) => b.name.includes(query))
-  const listed = buckets.value?.find((b) => b.name === name.trim())
+  const matching = (buckets.data ?? []).filter((b) => b.name.includes(query))
+  const listed = buckets.data?.find((b) => b.name === name.trim())
   const valid = BucketName.safeParse(name.trim())
 
   const check = useAction(async (bucket: PickedBucket) => {
@@ -48,42 +47,46 @@ export function NewDistributionBucketStep(props: {
         Keyfront creates a CloudFront distribution that reads this bucket on your behalf. The bucket itself
         stays private: only that distribution may read it.
       </p>
-      <div className="field">
-        <label htmlFor="nd-bucket-name">Bucket name</label>
-        <input
-          id="nd-bucket-name"
-          type="text"
-          value={name}
-          maxLength={63}
-          autoComplete="off"
-          spellCheck={false}
-          aria-describedby="nd-bucket-hint"
-          onChange={(event) => setName(event.target.value)}
-        />
-        <span id="nd-bucket-hint" className="hint">
-          Type to filter the list below, or type the full name of a bucket that is not listed.
-        </span>
-      </div>
-      {buckets.loading && <p role="status">Loading the buckets of this account…</p>}
-      {buckets.error !== undefined && (
+      <Field
+        label="Bucket name"
+        hint="Type to filter the list below, or type the full name of a bucket that is not listed."
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            value={name}
+            maxLength={63}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(event) => setName(event.target.value)}
+          />
+        )}
+      </Field>
+      {buckets.isPending && <p role="status">Loading the buckets of this account…</p>}
+      {buckets.isError && (
         <>
           <ErrorNotice error={buckets.error} />
           <p className="hint">You can still type a bucket name above.</p>
         </>
       )}
-      {buckets.value && (
-        <fieldset className="field nd-bucket-list">
-          <legend>
-            Buckets in this account{' '}
-            <span className="hint">
-              (
-              {matching.length === buckets.value.length
-                ? buckets.value.length
-                : `${matching.length} of ${buckets.value.length}`}
-              )
-            </span>
-          </legend>
-          {buckets.value.length === 0 && <p className="hint">This account has no buckets yet.</p>}
+      {buckets.data && (
+        <FieldGroup
+          className="nd-bucket-list"
+          legend={
+            <>
+              Buckets in this account{' '}
+              <span className="hint">
+                (
+                {matching.length === buckets.data.length
+                  ? buckets.data.length
+                  : `${matching.length} of ${buckets.data.length}`}
+                )
+              </span>
+            </>
+          }
+        >
+          {buckets.data.length === 0 && <p className="hint">This account has no buckets yet.</p>}
           {matching.slice(0, SHOWN_MAX).map((bucket) => (
             <label key={bucket.name} className="choice">
               <input
@@ -104,7 +107,7 @@ export function NewDistributionBucketStep(props: {
               {matching.length - SHOWN_MAX} more: type more of the name to narrow the list.
             </p>
           )}
-        </fieldset>
+        </FieldGroup>
       )}
       {name.trim() !== '' && !valid.success && (
         <p className="hint" role="status">

@@ -1,68 +1,60 @@
-// Step 3 of a new distribution: what will be created or reused, the bucket-policy change as a diff,
-// and explicit consent to that change before anything is created. If the policy changed since the
-// plan was made, the plan is made again and the user reviews the new diff.
+// Step 3 of a new distribution: who will be able to open the files, everything that will be created
+// or reused — the public key and key group first, then the distribution with its behaviors already
+// restricted — the bucket-policy change as a diff and, if chosen, the switch to SSE-S3, each agreed
+// to explicitly before anything is created.
 import { useState } from 'react'
-import { ErrorNotice } from '../../components/ErrorNotice.tsx'
-import { BridgeError, call } from '../../lib/bridge.ts'
-import type { OriginPlan, OriginResult } from '../../../../shared/contract/origin.ts'
+import { AWS_MANAGED_KEY } from '../../../../shared/aws-managed-key.ts'
+import type { OriginPlan } from '../../../../shared/contract/origin.ts'
 import { NewDistributionNotices } from './NewDistributionNotices.tsx'
+import { NewDistributionPermissions } from './NewDistributionPermissions.tsx'
 import { NewDistributionPolicyDiff } from './NewDistributionPolicyDiff.tsx'
+import { UndoRestrictionHint } from './UndoRestrictionHint.tsx'
 
 export function NewDistributionPlanStep(props: {
-  profile?: string
   plan: OriginPlan
-  rootObject?: string
+  accountId?: string
   onBack: () => void
-  onReplanned: (plan: OriginPlan) => void
-  onApplied: (result: OriginResult) => void
+  onCreate: () => void
 }) {
   const { plan } = props
+  const { signing } = plan
   const policyChanges = plan.bucketPolicy.action !== 'unchanged'
-  const [consent, setConsent] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
-  const target = {
-    bucket: plan.bucket.name,
-    region: plan.bucket.region,
-    rootObject: props.rootObject,
-    profile: props.profile,
-  }
+  const switching = plan.encryption.action === 'switch-to-sse-s3'
+  const [policyConsent, setPolicyConsent] = useState(false)
+  const [encryptionConsent, setEncryptionConsent] = useState(false)
+  const agreed = (!policyChanges || policyConsent) && (!switching || encryptionConsent)
 
-  const apply = async () => {
-    setBusy(true)
-    setError(undefined)
-    try {
-      props.onApplied(
-        await call('origin.apply', {
-          ...target,
-          bucketPolicyConsent: true,
-          expectedPolicyHash: plan.bucketPolicy.baseHash,
-        }),
-      )
-    } catch (caught) {
-      setError(caught)
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  const replan = async () => {
-    setBusy(true)
-    try {
-      props.onReplanned(await call('origin.plan', target))
-      setConsent(false)
-      setError(undefined)
-    } catch (caught) {
-      setError(caught)
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  const stale = error instanceof BridgeError && error.code === 'S3_POLICY_CHANGED'
   return (
     <div>
+      <div className={`notice ${signing.coverage === 'all' ? 'notice-ok' : 'notice-warn'}`} role="note">
+        <p>
+          <strong>{signing.summary}</strong>
+        </p>
+        {signing.openWarning && <p>{signing.openWarning}</p>}
+      </div>
       <ul className="nd-plan">
+        {signing.publicKey && signing.key && (
+          <li>
+            <Action verb={signing.publicKey.action === 'upload' ? 'Upload' : 'Reuse'} />
+            the public half of “{signing.key.name}” as CloudFront public key{' '}
+            <span className="mono">{signing.publicKey.id ?? signing.publicKey.name}</span>.
+          </li>
+        )}
+        {signing.keyGroup && (
+          <li>
+            <Action
+              verb={{ create: 'Create', 'add-key': 'Change', none: 'Reuse' }[signing.keyGroup.action]}
+            />
+            key group <span className="mono">{signing.keyGroup.name}</span>
+            {
+              {
+                create: ', holding the key.',
+                'add-key': ': the key is added to it.',
+                none: ', which holds the key already.',
+              }[signing.keyGroup.action]
+            }
+          </li>
+        )}
         <li>
           <Action verb={plan.accessControl.action === 'create' ? 'Create' : 'Reuse'} />
           origin access control <span className="mono">{plan.accessControl.name}</span>
@@ -92,6 +84,27 @@ export function NewDistributionPlanStep(props: {
               , IPv6 off (links limited to an IP address accept IPv4 only).
             </>
           )}
+          {signing.behaviors.length > 0 && (
+            <ul className="nd-behaviors">
+              {signing.behaviors.map((behavior) => (
+                <li key={behavior.selector}>
+                  {behavior.selector !== 'default'
+                    ? behavior.selector
+                    : signing.behaviors.length === 1
+                      ? 'Every path'
+                      : 'Every other path'}
+                  :{' '}
+                  {
+                    {
+                      create: 'only signed links, from its first request',
+                      restrict: 'restricted to signed links now',
+                      unchanged: 'accepts only signed links already',
+                    }[behavior.action]
+                  }
+                </li>
+              ))}
+            </ul>
+          )}
         </li>
         <li>
           <Action verb={{ create: 'Create', add: 'Change', unchanged: 'Keep' }[plan.bucketPolicy.action]} />
@@ -103,12 +116,21 @@ export function NewDistributionPlanStep(props: {
             }[plan.bucketPolicy.action]
           }
         </li>
+        {switching && (
+          <li>
+            <Action verb="Change" />
+            the bucket’s default encryption to SSE-S3. {AWS_MANAGED_KEY.switchDetail}
+          </li>
+        )}
+        {plan.encryption.action === 'keep' && (
+          <li>
+            <Action verb="Keep" />
+            the aws/s3 encryption. {AWS_MANAGED_KEY.keepDetail}
+          </li>
+        )}
       </ul>
-      <p className="hint">
-        Nothing is deleted, now or later; running this again reuses what exists. Until you restrict the
-        distribution to signed links (right after this), anyone who knows its address can open the bucket's
-        files through it.
-      </p>
+      <p className="hint">Nothing is deleted, now or later; running this again reuses what exists.</p>
+      {signing.behaviors.length > 0 && <UndoRestrictionHint />}
 
       {policyChanges && (
         <NewDistributionPolicyDiff
@@ -117,39 +139,50 @@ export function NewDistributionPlanStep(props: {
         />
       )}
 
-      <NewDistributionNotices notices={plan.notices} snippets={Boolean(plan.distribution.existing)} />
+      <NewDistributionNotices
+        notices={plan.notices.filter((n) => n.title !== AWS_MANAGED_KEY.title)}
+        snippets={Boolean(plan.distribution.existing)}
+      />
+      <NewDistributionPermissions
+        scope={{
+          accountId: props.accountId,
+          bucket: plan.bucket.name,
+          region: plan.bucket.region,
+          distributionId: plan.distribution.existing?.id,
+        }}
+      />
 
       {policyChanges && (
         <label className="choice nd-consent">
-          <input type="checkbox" checked={consent} onChange={(event) => setConsent(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={policyConsent}
+            onChange={(event) => setPolicyConsent(event.target.checked)}
+          />
           <span>
             I agree to change the policy of bucket <span className="mono">{plan.bucket.name}</span> as shown
             above.
           </span>
         </label>
       )}
-      <ErrorNotice error={error} />
+      {switching && (
+        <label className="choice nd-consent">
+          <input
+            type="checkbox"
+            checked={encryptionConsent}
+            onChange={(event) => setEncryptionConsent(event.target.checked)}
+          />
+          <span>
+            I agree to switch the default encryption of bucket{' '}
+            <span className="mono">{plan.bucket.name}</span> to SSE-S3. Files already stored keep theirs.
+          </span>
+        </label>
+      )}
       <div className="form-actions">
-        {stale ? (
-          <button type="button" className="button primary" disabled={busy} onClick={() => void replan()}>
-            Look at the new plan
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button primary"
-            disabled={(policyChanges && !consent) || busy}
-            aria-busy={busy}
-            onClick={() => void apply()}
-          >
-            {busy
-              ? 'Creating…'
-              : plan.distribution.existing
-                ? 'Finish setting it up'
-                : 'Create the distribution'}
-          </button>
-        )}
-        <button type="button" className="button" onClick={props.onBack} disabled={busy}>
+        <button type="button" className="button primary" disabled={!agreed} onClick={props.onCreate}>
+          {plan.distribution.existing ? 'Finish setting it up' : 'Create the distribution'}
+        </button>
+        <button type="button" className="button" onClick={props.onBack}>
           Back
         </button>
       </div>

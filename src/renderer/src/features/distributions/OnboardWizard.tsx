@@ -4,7 +4,7 @@
 import { useState, type ReactNode } from 'react'
 import { useNavigate } from '../../app/navigation.tsx'
 import { StepFlow } from '../../components/Steps.tsx'
-import type { CallState } from '../../lib/use-call.ts'
+import type { Read } from '../../lib/server-state.ts'
 import type {
   CallerIdentity,
   DistributionInfo,
@@ -25,7 +25,7 @@ type Step = (typeof STEPS)[number]
 export function OnboardWizard(props: {
   profile: string | undefined
   onProfileChange: (profile: string | undefined) => void
-  identity: CallState<CallerIdentity>
+  identity: Read<CallerIdentity>
   distributions: DistributionInfo[]
   distributionsLoading: boolean
   initialDistributionId?: string
@@ -70,7 +70,7 @@ export function OnboardWizard(props: {
       body = (
         <>
           <AccountPicker profile={props.profile} onChange={props.onProfileChange} identity={props.identity} />
-          <div className="form-actions">{next('Distribution', props.identity.value !== undefined)}</div>
+          <div className="form-actions">{next('Distribution', props.identity.data !== undefined)}</div>
         </>
       )
       break
@@ -148,11 +148,7 @@ export function OnboardWizard(props: {
               ? `${distribution?.domainName ?? result.distributionId} now trusts the key group “${result.keyGroupName}”, which holds your key (Key-Pair-Id ${result.publicKeyId}).`
               : `Nothing needed changing: ${distribution?.domainName ?? result.distributionId} already trusted “${result.keyGroupName}” with your key.`}
           </p>
-          <DeploymentProgress
-            distributionId={result.distributionId}
-            profile={props.profile}
-            onDeployed={() => setDeployed(true)}
-          />
+          <DeploymentProgress distributionId={result.distributionId} onDeployed={() => setDeployed(true)} />
           {distribution && keyId && (
             <TestLinkPanel
               domainName={distribution.domainName}

@@ -1,10 +1,8 @@
 // Wizard step: the plan, computed by the core from the account as it is now, then applied on
 // request. Applying is idempotent: after a failure, applying again finishes the job.
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
-import { call } from '../../lib/bridge.ts'
-import { useCall } from '../../lib/use-call.ts'
+import { call, useAction, useRead } from '../../lib/server-state.ts'
 import type { OnboardRequest, OnboardResult } from '../../../../shared/contract/cloudfront.ts'
-import { useAction } from '../../lib/use-action.ts'
 import { PlanView } from './PlanView.tsx'
 
 export function PlanReview(props: {
@@ -12,19 +10,20 @@ export function PlanReview(props: {
   onApplied: (result: OnboardResult) => void
   onBack: () => void
 }) {
-  const plan = useCall('cloudfront.planOnboard', props.request, [JSON.stringify(props.request)])
+  // A plan holds only for the moment it was read: never kept for a later visit to this step.
+  const plan = useRead('cloudfront.planOnboard', props.request, { gcTime: 0 })
   const apply = useAction(async () => props.onApplied(await call('cloudfront.onboard', props.request)))
-  if (plan.loading) return <p className="hint">Reading the distribution and your account…</p>
+  if (plan.isFetching && !plan.data) return <p className="hint">Reading the distribution and your account…</p>
   return (
     <>
       <ErrorNotice error={plan.error} />
-      {plan.value && <PlanView plan={plan.value} />}
+      {plan.data && <PlanView plan={plan.data} />}
       <ErrorNotice error={apply.error} />
       {apply.error !== undefined && (
         <p className="hint">Applying again is safe: what was already done is found and reused.</p>
       )}
       <div className="form-actions">
-        {plan.value && (
+        {plan.data && (
           <button
             type="button"
             className="button primary"
@@ -32,14 +31,14 @@ export function PlanReview(props: {
             aria-busy={apply.busy}
             onClick={() => void apply.run()}
           >
-            {apply.busy ? 'Applying…' : plan.value.changes ? 'Apply these changes' : 'Continue'}
+            {apply.busy ? 'Applying…' : plan.data.changes ? 'Apply these changes' : 'Continue'}
           </button>
         )}
         <button type="button" className="button" disabled={apply.busy} onClick={props.onBack}>
           Back
         </button>
-        {plan.error !== undefined && (
-          <button type="button" className="button" onClick={plan.reload}>
+        {plan.isError && (
+          <button type="button" className="button" onClick={() => void plan.refetch()}>
             Try again
           </button>
         )}

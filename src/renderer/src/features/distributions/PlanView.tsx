@@ -1,8 +1,9 @@
 // The onboarding plan as the user reviews it: the public key and key group steps, then each chosen
-// behavior from who it trusts now to who it will trust — and the consequences, in plain words.
+// behavior from who it trusts now to who it will trust — the consequences in plain words, and how
+// to undo it.
 import type { OnboardPlan } from '../../../../shared/contract/cloudfront.ts'
-import { behaviorLabel } from './format.ts'
-import { TrustChips } from './TrustChips.tsx'
+import { TrustChanges } from './TrustChanges.tsx'
+import { UndoRestrictionHint } from './UndoRestrictionHint.tsx'
 
 export function PlanView({ plan }: { plan: OnboardPlan }) {
   const group = plan.keyGroup.name
@@ -34,40 +35,12 @@ export function PlanView({ plan }: { plan: OnboardPlan }) {
             : 'These paths already trust the key group:'}
         </li>
       </ol>
-      <table>
-        <caption className="visually-hidden">Who may read each path, now and after the change</caption>
-        <thead>
-          <tr>
-            <th scope="col">Path</th>
-            <th scope="col">Now</th>
-            <th scope="col">After</th>
-          </tr>
-        </thead>
-        <tbody>
-          {plan.behaviors.map((b) => (
-            <tr key={b.selector} className={b.changes ? 'dist-changed' : undefined}>
-              <td className="mono">{behaviorLabel(b.selector)}</td>
-              <td>
-                <TrustChips groups={b.before} trustedSigners={b.trustedSigners} />
-              </td>
-              <td>
-                {b.changes ? <TrustChips groups={b.after} trustedSigners={b.trustedSigners} /> : 'No change'}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {plan.warnings.length > 0 && (
-        <div className="notice notice-warn dist-warnings" role="note" aria-label="Before you apply">
-          {plan.warnings.map((warning) => (
-            <p key={warning}>{warning}</p>
-          ))}
-        </div>
-      )}
+      <TrustChanges plan={plan} />
       <p className="hint">
         Nothing else in the distribution changes. Keyfront saves it only if nobody changed it since it was
         read.
       </p>
+      <UndoRestrictionHint />
     </>
   )
 }

@@ -4,23 +4,20 @@
 import { useRef, useState } from 'react'
 import { ConfirmPanel } from '../../components/ConfirmPanel.tsx'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
-import { call } from '../../lib/bridge.ts'
-import { useAction } from '../../lib/use-action.ts'
-import { useCall } from '../../lib/use-call.ts'
+import { call, useAction, useRead } from '../../lib/server-state.ts'
 import type { SignedSite } from '../../../../shared/contract/cloudfront.ts'
 import { siteAddresses } from '../../../../shared/site-link.ts'
 import { behaviorLabel } from './format.ts'
 
 export function SitesPanel() {
-  const sites = useCall('cloudfront.sites', undefined)
+  const sites = useRead('cloudfront.sites', undefined)
   const [forgotten, setForgotten] = useState<string>()
   const heading = useRef<HTMLHeadingElement>(null)
-  const list = sites.value ?? []
+  const list = sites.data ?? []
   if (list.length === 0 && !forgotten && !sites.error) return null
 
   const forgot = (address: string) => {
     setForgotten(address)
-    sites.reload()
     // The item and its confirm are gone: keep keyboard users in this section.
     heading.current?.focus()
   }

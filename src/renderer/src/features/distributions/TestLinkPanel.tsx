@@ -1,13 +1,15 @@
 // The end of onboarding: "does it work?" The user names a file; Keyfront signs a short-lived link to
 // it with the onboarded key (links.sign, so it is in the history like any link), asks for its first
 // byte with the link and once without the signature (links.testLive, the inspector's live test),
-// and says what the answers mean in plain words.
-import { useState } from 'react'
+// and says what the answers mean in plain words. A file named before the deployment was done is
+// tested by itself the moment it is.
+import { useEffect, useRef, useState } from 'react'
 import { useNavigate } from '../../app/navigation.tsx'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
+import { Field } from '../../components/Field.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
-import { BridgeError, call } from '../../lib/bridge.ts'
-import { submitTo, useAction } from '../../lib/use-action.ts'
+import { BridgeError } from '../../lib/bridge.ts'
+import { call, submitTo, useAction } from '../../lib/server-state.ts'
 import { behaviorLabel } from './format.ts'
 import {
   servedFile,
@@ -47,9 +49,12 @@ export function TestLinkPanel(props: {
   /** The restricted behaviors' selectors, to suggest a path that needs a signed link. */
   paths: string[]
   deployed: boolean
+  /** A file named earlier (while waiting for the deployment): tested at once when `deployed`. */
+  initialPath?: string
+  onTested?: (verdict: Verdict) => void
 }) {
   const navigate = useNavigate()
-  const [typed, setTyped] = useState('')
+  const [typed, setTyped] = useState(props.initialPath ?? '')
   const [tested, setTested] = useState<Tested>()
   const test = useAction(async () => {
     setTested(undefined)
@@ -72,7 +77,16 @@ export function TestLinkPanel(props: {
       ...(unsigned && { unsigned }),
     })
     setTested({ signedUrl, verdict, answer })
+    props.onTested?.(verdict)
   })
+  const autoRun = props.deployed && (props.initialPath ?? '').trim() !== ''
+  const ran = useRef(false)
+  useEffect(() => {
+    if (!autoRun || ran.current) return
+    ran.current = true
+    void test.run()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the deployment is done
+  }, [autoRun])
   const everyPath = props.paths.includes('default')
   const wholeAddress = /^https?:\/\//i.test(typed.trim())
 
@@ -84,32 +98,38 @@ export function TestLinkPanel(props: {
         it — and once without the signature, to check that only signed links open it.
       </p>
       <form noValidate onSubmit={submitTo(test.run)}>
-        <div className="field">
-          <label htmlFor="test-link-path">File to test</label>
-          <div className="test-link-address">
-            {!wholeAddress && (
-              <span className="mono" aria-hidden="true">
-                https://{props.domainName}/
-              </span>
-            )}
-            <input
-              id="test-link-path"
-              type="text"
-              value={typed}
-              maxLength={2000}
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="reports/q3.pdf"
-              aria-describedby="test-link-hint"
-              onChange={(event) => setTyped(event.target.value)}
-            />
-          </div>
-          <span id="test-link-hint" className="hint">
-            The file’s path in the bucket, added to https://{props.domainName}/
-            {everyPath ? '' : ` — under a path you restricted: ${props.paths.map(behaviorLabel).join(', ')}`}.
-            Or a whole address, if you open the files through a domain of your own.
-          </span>
-        </div>
+        <Field
+          label="File to test"
+          hint={
+            <>
+              The file’s path in the bucket, added to https://{props.domainName}/
+              {everyPath
+                ? ''
+                : ` — under a path you restricted: ${props.paths.map(behaviorLabel).join(', ')}`}
+              . Or a whole address, if you open the files through a domain of your own.
+            </>
+          }
+        >
+          {(control) => (
+            <div className="test-link-address">
+              {!wholeAddress && (
+                <span className="mono" aria-hidden="true">
+                  https://{props.domainName}/
+                </span>
+              )}
+              <input
+                {...control}
+                type="text"
+                value={typed}
+                maxLength={2000}
+                autoComplete="off"
+                spellCheck={false}
+                placeholder="reports/q3.pdf"
+                onChange={(event) => setTyped(event.target.value)}
+              />
+            </div>
+          )}
+        </Field>
         <ErrorNotice error={test.error} />
         <FormActions
           label="Make a test link and try it"

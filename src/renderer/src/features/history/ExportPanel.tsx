@@ -3,8 +3,7 @@
 import { useState } from 'react'
 import type { HistoryFilter } from '../../../../shared/contract/history.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
-import { call } from '../../lib/bridge.ts'
-import { useAction } from '../../lib/use-action.ts'
+import { call, useAction } from '../../lib/server-state.ts'
 
 export function ExportPanel(props: {
   filter: HistoryFilter
@@ -28,16 +27,14 @@ export function ExportPanel(props: {
         The links shown with the current search and filters, for a spreadsheet: label, URL, key, dates.
         Without working links unless you ask for them.
       </p>
-      <div className="field">
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={includeSignedUrls}
-            onChange={(event) => setIncludeSignedUrls(event.target.checked)}
-          />
-          Include working links (signed again now). Anyone who gets the file can open them until they expire.
-        </label>
-      </div>
+      <label className="choice history-export-choice">
+        <input
+          type="checkbox"
+          checked={includeSignedUrls}
+          onChange={(event) => setIncludeSignedUrls(event.target.checked)}
+        />
+        Include working links (signed again now). Anyone who gets the file can open them until they expire.
+      </label>
       <ErrorNotice error={exportCsv.error} />
       <div className="form-actions">
         <button

@@ -1,8 +1,13 @@
-// What the inspector found: the verdict first (works, or the cause of the 403 and what to do),
-// then the facts — resource, key, algorithm, times, IP, signature — and, for a link changed after
-// signing, where it changed.
+// What the inspector found: first a summary in plain words — does the link work, and if not, what
+// happened and what to do — with the file it opens (on which site), its key and its times; then, for a link changed
+// after it was made, where it changed; and under "Details" the facts an engineer asks for (key id,
+// policy, algorithm, signature check, UTC times, CloudFront's own answer, notes).
+import type { SignedSite } from '../../../../shared/contract/cloudfront.ts'
 import type { InspectReport, UrlDifference } from '../../../../shared/contract/links.ts'
-import { describeFromNow, formatLocal, formatUtc } from '../../../../shared/expiry.ts'
+import { describeFromNow, formatUtc } from '../../../../shared/expiry.ts'
+import { friendlyWhen } from '../../lib/when.ts'
+import { whereOnSite } from '../../lib/where.ts'
+import { plainVerdict } from './plain-verdict.ts'
 
 const SIGNATURE_TEXT: Record<InspectReport['signature'], string> = {
   verified: 'Checks out with the key’s public key',
@@ -13,8 +18,7 @@ const SIGNATURE_TEXT: Record<InspectReport['signature'], string> = {
 function When(props: { epoch: number; now: number }) {
   return (
     <>
-      <strong>{describeFromNow(props.epoch, props.now)}</strong> — {formatLocal(props.epoch)} (
-      {formatUtc(props.epoch)})
+      <strong>{friendlyWhen(props.epoch, props.now)}</strong> ({describeFromNow(props.epoch, props.now)})
     </>
   )
 }
@@ -29,16 +33,16 @@ function Difference({ difference }: { difference: UrlDifference }) {
   )
   const from =
     difference.source === 'history'
-      ? `the history${difference.historyLabel ? ` (“${difference.historyLabel}”)` : ''}`
+      ? `from the history${difference.historyLabel ? ` (“${difference.historyLabel}”)` : ''}`
       : difference.source === 'policy'
-        ? 'the link’s own policy'
-        : 'the form its signature matches'
+        ? 'from what the link itself says it opens'
+        : 'worked out from the link'
   return (
     <div className="panel inset inspect-difference">
       <h3>Where the link changed</h3>
-      <p className="hint">The signed form comes from {from}.</p>
+      <p className="hint">How it was made comes {from}.</p>
       <dl className="facts">
-        <dt>Signed as</dt>
+        <dt>Made as</dt>
         <dd>{mark(difference.signed, difference.at, difference.signedPart)}</dd>
         <dt>Now reads</dt>
         <dd>{mark(difference.current, difference.at, difference.currentPart)}</dd>
@@ -47,20 +51,67 @@ function Difference({ difference }: { difference: UrlDifference }) {
   )
 }
 
-export function InspectReportView({ report }: { report: InspectReport }) {
+export function InspectReportView(props: { report: InspectReport; sites: readonly SignedSite[] }) {
+  const { report } = props
   const now = report.checkedAt * 1000
+  const verdict = plainVerdict(report)
+  const opens = report.requestUrl ?? report.resource
   return (
     <section className="panel inspect-report" aria-labelledby="inspect-verdict-title">
       <div className={`notice ${report.validNow ? 'notice-ok' : 'notice-error'}`}>
         <h2 id="inspect-verdict-title" className="inspect-verdict-title">
-          {report.validNow
-            ? 'This link works'
-            : `CloudFront would refuse this link${report.cloudFrontCode ? ` (403 ${report.cloudFrontCode})` : ''}`}
+          {verdict.title}
         </h2>
-        <p>{report.verdict}</p>
+        <p>{verdict.sentence}</p>
       </div>
       {report.difference && <Difference difference={report.difference} />}
       <dl className="facts inspect-facts">
+        {opens && (
+          <>
+            <dt>Opens</dt>
+            <dd className="inspect-opens">{whereOnSite(opens, props.sites)}</dd>
+          </>
+        )}
+        <dt>Key</dt>
+        <dd>{report.heldKey ? `Your key “${report.heldKey.name}”` : 'Not a key Keyfront holds'}</dd>
+        {report.startsAt !== undefined && (
+          <>
+            <dt>Starts</dt>
+            <dd>
+              <When epoch={report.startsAt} now={now} />
+            </dd>
+          </>
+        )}
+        {report.expiresAt !== undefined && (
+          <>
+            <dt>{report.expiresAt * 1000 <= now ? 'Stopped working' : 'Works until'}</dt>
+            <dd>
+              <When epoch={report.expiresAt} now={now} />
+            </dd>
+          </>
+        )}
+        {report.ipAddress && (
+          <>
+            <dt>Only from</dt>
+            <dd>{report.ipAddress}</dd>
+          </>
+        )}
+      </dl>
+      <InspectDetails report={report} />
+    </section>
+  )
+}
+
+/** The engineer's view, folded away: what CloudFront checks and what it would answer. */
+function InspectDetails({ report }: { report: InspectReport }) {
+  return (
+    <details className="inspect-details">
+      <summary>Details</summary>
+      <p className="inspect-cloudfront">
+        {report.cloudFrontCode ? `CloudFront would answer 403 ${report.cloudFrontCode}. ` : ''}
+        {report.verdict}
+      </p>
+      <dl className="facts">
         {report.requestUrl && (
           <>
             <dt>URL</dt>
@@ -77,7 +128,7 @@ export function InspectReportView({ report }: { report: InspectReport }) {
         )}
         {report.resource && (
           <>
-            <dt>Opens</dt>
+            <dt>Resource</dt>
             <dd>
               <code>{report.resource}</code>
             </dd>
@@ -102,26 +153,14 @@ export function InspectReportView({ report }: { report: InspectReport }) {
         </dd>
         {report.startsAt !== undefined && (
           <>
-            <dt>Starts</dt>
-            <dd>
-              <When epoch={report.startsAt} now={now} />
-            </dd>
+            <dt>Starts (UTC)</dt>
+            <dd>{formatUtc(report.startsAt)}</dd>
           </>
         )}
         {report.expiresAt !== undefined && (
           <>
-            <dt>{report.expiresAt * 1000 <= now ? 'Expired' : 'Expires'}</dt>
-            <dd>
-              <When epoch={report.expiresAt} now={now} />
-            </dd>
-          </>
-        )}
-        {report.ipAddress && (
-          <>
-            <dt>Only from</dt>
-            <dd>
-              <code>{report.ipAddress}</code>
-            </dd>
+            <dt>Expires (UTC)</dt>
+            <dd>{formatUtc(report.expiresAt)}</dd>
           </>
         )}
         <dt>Signature</dt>
@@ -132,6 +171,7 @@ export function InspectReportView({ report }: { report: InspectReport }) {
           {note}
         </p>
       ))}
-    </section>
+      {report.policy && <pre className="inspect-policy">{report.policy}</pre>}
+    </details>
   )
 }

@@ -1,9 +1,10 @@
 // "Test it live": Keyfront asks for the first byte of the file with this link and shows what came
 // back — the HTTP status, CloudFront's (or the origin's) error code and message, and what it means.
-import { useState } from 'react'
+// Online, it runs by itself: the offline verdict cannot say the file is there, CloudFront can.
+import { useEffect, useRef, useState } from 'react'
 import type { LiveTestResult } from '../../../../shared/contract/links.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
-import { call } from '../../lib/bridge.ts'
+import { call, useAction } from '../../lib/server-state.ts'
 
 const ANSWERED_BY: Record<LiveTestResult['answeredBy'], string> = {
   cloudfront: 'CloudFront',
@@ -12,21 +13,17 @@ const ANSWERED_BY: Record<LiveTestResult['answeredBy'], string> = {
 }
 
 export function LiveTest(props: { input: string; url?: string }) {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
   const [result, setResult] = useState<LiveTestResult>()
-  const test = async () => {
-    setBusy(true)
-    setError(undefined)
+  const test = useAction(async () => {
     setResult(undefined)
-    try {
-      setResult(await call('links.testLive', { input: props.input, ...(props.url && { url: props.url }) }))
-    } catch (caught) {
-      setError(caught)
-    } finally {
-      setBusy(false)
-    }
-  }
+    setResult(await call('links.testLive', { input: props.input, ...(props.url && { url: props.url }) }))
+  })
+  const started = useRef(false)
+  useEffect(() => {
+    if (started.current || !navigator.onLine) return
+    started.current = true
+    void test.run()
+  }, [test])
   const works = result && (result.status === 200 || result.status === 206)
   return (
     <section className="panel inspect-live" aria-labelledby="inspect-live-title">
@@ -34,10 +31,10 @@ export function LiveTest(props: { input: string; url?: string }) {
       <p className="hint">
         Keyfront asks for the first byte of the file with this link and shows what comes back.
       </p>
-      <button type="button" className="button" disabled={busy} onClick={() => void test()}>
-        {busy ? 'Testing…' : 'Test it live'}
+      <button type="button" className="button" disabled={test.busy} onClick={() => void test.run()}>
+        {test.busy ? 'Testing…' : 'Test it live'}
       </button>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={test.error} />
       <div role="status">
         {result && (
           <div className={`notice ${works ? 'notice-ok' : 'notice-error'} inspect-live-result`}>

@@ -1,9 +1,8 @@
 // Confirms deleting a key. If its public key was uploaded, says plainly that links signed with it
-// keep working until that public key is removed from its CloudFront key groups.
+// keep working until that public key leaves its CloudFront key groups — which Retire does.
 import { ConfirmPanel } from '../../components/ConfirmPanel.tsx'
-import { call } from '../../lib/bridge.ts'
+import { call, useAction } from '../../lib/server-state.ts'
 import type { KeyDeleted, KeySummary } from '../../../../shared/contract/keys.ts'
-import { useAction } from '../../lib/use-action.ts'
 
 export function DeleteKeyConfirm(props: {
   details: KeySummary
@@ -30,7 +29,8 @@ export function DeleteKeyConfirm(props: {
         <div className="notice notice-warn">
           <p>
             This key was uploaded to CloudFront as {uploaded.join(', ')}. Links signed with it keep working
-            until you remove that public key from its key groups in CloudFront.
+            while CloudFront has it. To take it out of CloudFront, keep the key and choose Retire… (or Stop
+            all links signed with this key…) instead; deleting it here leaves CloudFront as it is.
           </p>
         </div>
       )}

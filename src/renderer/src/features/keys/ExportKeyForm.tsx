@@ -2,10 +2,10 @@
 // where to save. The key's bytes never come to this page — only the saved path does.
 import { useState } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
+import { Field } from '../../components/Field.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
-import { call } from '../../lib/bridge.ts'
-import { EXPORT_PASSPHRASE_MIN } from '../../../../shared/contract/keys.ts'
-import { submitTo, useAction } from '../../lib/use-action.ts'
+import { call, submitTo, useAction } from '../../lib/server-state.ts'
+import { EXPORT_PASSPHRASE_MIN } from '../../../../shared/contract/key-facts.ts'
 
 export function ExportKeyForm(props: {
   keyId: string
@@ -28,29 +28,31 @@ export function ExportKeyForm(props: {
         The file is encrypted with this passphrase. Keep both safe: anyone with the file and the passphrase
         can sign links. Keyfront cannot recover a forgotten passphrase.
       </p>
-      <div className="field">
-        <label htmlFor="export-passphrase">Passphrase (at least {EXPORT_PASSPHRASE_MIN} characters)</label>
-        <input
-          id="export-passphrase"
-          type="password"
-          autoComplete="new-password"
-          value={passphrase}
-          required
-          autoFocus
-          onChange={(event) => setPassphrase(event.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="export-passphrase-repeat">Passphrase again</label>
-        <input
-          id="export-passphrase-repeat"
-          type="password"
-          autoComplete="new-password"
-          value={repeat}
-          required
-          onChange={(event) => setRepeat(event.target.value)}
-        />
-      </div>
+      <Field label={`Passphrase (at least ${EXPORT_PASSPHRASE_MIN} characters)`}>
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            autoComplete="new-password"
+            value={passphrase}
+            required
+            autoFocus
+            onChange={(event) => setPassphrase(event.target.value)}
+          />
+        )}
+      </Field>
+      <Field label="Passphrase again">
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            autoComplete="new-password"
+            value={repeat}
+            required
+            onChange={(event) => setRepeat(event.target.value)}
+          />
+        )}
+      </Field>
       <ErrorNotice error={exportKey.error} />
       <FormActions label="Choose where to save…" busy={exportKey.busy} onCancel={props.onCancel} />
     </form>

@@ -4,9 +4,11 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
-import { BridgeError, call } from '../../lib/bridge.ts'
-import { KEY_PAIR_ID_PATTERN, MAX_KEY_TEXT_BYTES, type KeySummary } from '../../../../shared/contract/keys.ts'
-import { submitTo, useAction } from '../../lib/use-action.ts'
+import { Field, FieldGroup } from '../../components/Field.tsx'
+import { BridgeError } from '../../lib/bridge.ts'
+import { call, submitTo, useAction } from '../../lib/server-state.ts'
+import { KEY_PAIR_ID_PATTERN, MAX_KEY_TEXT_BYTES } from '../../../../shared/contract/key-facts.ts'
+import type { KeySummary } from '../../../../shared/contract/keys.ts'
 
 type Source = 'file' | 'paste'
 
@@ -64,8 +66,7 @@ export function ImportKeyForm(props: { onImported: (key: KeySummary) => void; on
       <p className="hint">
         A PEM private key: RSA 2048 or ECDSA P-256, in PKCS#1, PKCS#8 or SEC1 form, encrypted or not.
       </p>
-      <fieldset className="field">
-        <legend>Where is the key?</legend>
+      <FieldGroup legend="Where is the key?">
         <div className="choice-row">
           <label className="choice">
             <input
@@ -86,79 +87,79 @@ export function ImportKeyForm(props: { onImported: (key: KeySummary) => void; on
             I will paste it
           </label>
         </div>
-      </fieldset>
+      </FieldGroup>
       {source === 'file' ? (
-        <div className="field">
-          <label htmlFor="import-key-file">Key file</label>
-          <input
-            id="import-key-file"
-            type="file"
-            accept=".pem,.key,.txt"
-            onChange={(e) => void chooseFile(e)}
-          />
-        </div>
+        <Field label="Key file">
+          {(control) => (
+            <input {...control} type="file" accept=".pem,.key,.txt" onChange={(e) => void chooseFile(e)} />
+          )}
+        </Field>
       ) : (
-        <div className="field">
-          <label htmlFor="import-key-text">Private key</label>
-          <textarea
-            id="import-key-text"
-            rows={8}
+        <Field
+          label="Private key"
+          hint="A PEM private key (RSA 2048 or ECDSA P-256). It goes to your system keychain, not to a file."
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              rows={8}
+              spellCheck={false}
+              autoComplete="off"
+              value={pasted}
+              maxLength={MAX_KEY_TEXT_BYTES}
+              placeholder="Paste the whole key, from its BEGIN line to its END line"
+              onChange={(event) => setPasted(event.target.value)}
+            />
+          )}
+        </Field>
+      )}
+      <Field label="Name">
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            value={name}
+            maxLength={64}
+            required
+            onChange={(event) => setName(event.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        label="Key-Pair-Id (if you have it)"
+        hint="CloudFront shows it as the ID of the public key, e.g. K2JCJMDEHXQW5F (a legacy key pair’s starts with APKA). Leave it empty if you do not have it yet."
+        error={
+          idValid
+            ? undefined
+            : 'A Key-Pair-Id is "K" followed by 13 capital letters or digits, e.g. K2JCJMDEHXQW5F; a legacy key pair’s is "APKA" and 16 more.'
+        }
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            className="mono"
+            value={keyPairId}
+            maxLength={64}
             spellCheck={false}
             autoComplete="off"
-            value={pasted}
-            maxLength={MAX_KEY_TEXT_BYTES}
-            placeholder="Paste the whole key, from its BEGIN line to its END line"
-            aria-describedby="import-key-text-hint"
-            onChange={(event) => setPasted(event.target.value)}
+            onChange={(event) => setKeyPairId(event.target.value.toUpperCase())}
           />
-          <span id="import-key-text-hint" className="hint">
-            A PEM private key (RSA 2048 or ECDSA P-256). It goes to your system keychain, not to a file.
-          </span>
-        </div>
-      )}
-      <div className="field">
-        <label htmlFor="import-key-name">Name</label>
-        <input
-          id="import-key-name"
-          type="text"
-          value={name}
-          maxLength={64}
-          required
-          onChange={(event) => setName(event.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="import-key-pair-id">Key-Pair-Id (if you have it)</label>
-        <input
-          id="import-key-pair-id"
-          type="text"
-          className="mono"
-          value={keyPairId}
-          maxLength={64}
-          spellCheck={false}
-          autoComplete="off"
-          aria-describedby="import-key-pair-id-hint"
-          aria-invalid={!idValid}
-          onChange={(event) => setKeyPairId(event.target.value.toUpperCase())}
-        />
-        <span id="import-key-pair-id-hint" className="hint">
-          {idValid
-            ? 'CloudFront shows it as the ID of the public key, e.g. K2JCJMDEHXQW5F. Leave it empty if you do not have it yet.'
-            : 'A Key-Pair-Id is "K" followed by 13 capital letters or digits, e.g. K2JCJMDEHXQW5F.'}
-        </span>
-      </div>
+        )}
+      </Field>
       {asksPassphrase && (
-        <div className="field">
-          <label htmlFor="import-key-passphrase">Passphrase of the key</label>
-          <input
-            id="import-key-passphrase"
-            ref={passphraseInput}
-            type="password"
-            autoComplete="off"
-            value={passphrase}
-            onChange={(event) => setPassphrase(event.target.value)}
-          />
-        </div>
+        <Field label="Passphrase of the key">
+          {(control) => (
+            <input
+              {...control}
+              ref={passphraseInput}
+              type="password"
+              autoComplete="off"
+              value={passphrase}
+              onChange={(event) => setPassphrase(event.target.value)}
+            />
+          )}
+        </Field>
       )}
       {code === 'KEY_PASSPHRASE_REQUIRED' ? (
         <div className="notice notice-warn" role="status">

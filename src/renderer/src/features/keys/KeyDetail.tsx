@@ -1,12 +1,18 @@
-// One key: its facts, its public key (to copy into CloudFront), and what can be done with it —
-// rename, set the Key-Pair-Id, export the private key, delete. One action form open at a time.
+// One key: its status and facts, where it is used (KeyUsagePanel: upload, replace, retire, stop its
+// links), its public key (to copy into CloudFront), and what else can be done with it — rename, set
+// the Key-Pair-Id, export the private key, delete. One action form open at a time.
 import { useEffect, useRef, useState } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
-import { useCall } from '../../lib/use-call.ts'
-import { KEY_TYPE_LABEL, type KeyDeleted } from '../../../../shared/contract/keys.ts'
+import { useRead } from '../../lib/server-state.ts'
+import { useNow } from '../../lib/use-now.ts'
+import { LEGACY_KEY_HINT, keyTypeLabel } from '../../../../shared/contract/key-facts.ts'
+import type { KeyStatusInfo } from '../../../../shared/contract/key-lifecycle.ts'
+import type { KeyDeleted } from '../../../../shared/contract/keys.ts'
 import { DeleteKeyConfirm } from './DeleteKeyConfirm.tsx'
 import { ExportKeyForm } from './ExportKeyForm.tsx'
 import { KeyPairIdForm } from './KeyPairIdForm.tsx'
+import { KeyStatusChip } from './KeyStatusChip.tsx'
+import { KeyUsagePanel, type LifecycleAction } from './KeyUsagePanel.tsx'
 import { RenameKeyForm } from './RenameKeyForm.tsx'
 import { formatDate, uploadLabel } from './format.ts'
 
@@ -14,25 +20,26 @@ type Panel = 'rename' | 'keyPairId' | 'export' | 'delete'
 
 export function KeyDetail(props: {
   keyId: string
+  status: KeyStatusInfo | undefined
+  profile: string | undefined
+  onProfileChange: (profile: string | undefined) => void
+  onLifecycle: (action: LifecycleAction) => void
   onBack: () => void
-  onChanged: () => void
   onDeleted: (result: KeyDeleted) => void
 }) {
-  const [version, setVersion] = useState(0)
-  const shown = useCall('keys.show', { ref: props.keyId }, [props.keyId, version])
+  const shown = useRead('keys.show', { ref: props.keyId })
+  const now = useNow()
   const [panel, setPanel] = useState<Panel>()
   const [status, setStatus] = useState('')
   const heading = useRef<HTMLHeadingElement>(null)
-  const details = shown.value
+  const details = shown.data
   useEffect(() => {
     if (details) heading.current?.focus()
-  }, [details?.id]) // eslint-disable-line react-hooks/exhaustive-deps -- focus once per key, not per reload
+  }, [details?.id]) // eslint-disable-line react-hooks/exhaustive-deps -- focus once per key, not per refetch
 
   const changed = (message: string) => {
     setPanel(undefined)
     setStatus(message)
-    setVersion((v) => v + 1)
-    props.onChanged()
   }
   const copy = async () => {
     if (!details) return
@@ -52,12 +59,18 @@ export function KeyDetail(props: {
       <ErrorNotice error={shown.error} />
       {details && (
         <article className="panel key-detail" aria-labelledby="key-detail-name">
-          <h2 id="key-detail-name" tabIndex={-1} ref={heading}>
-            {details.name}
-          </h2>
+          <header className="key-detail-header">
+            <h2 id="key-detail-name" tabIndex={-1} ref={heading}>
+              {details.name}
+            </h2>
+            <KeyStatusChip status={props.status} now={now} />
+          </header>
           <dl className="facts">
             <dt>Type</dt>
-            <dd>{KEY_TYPE_LABEL[details.type]}</dd>
+            <dd>
+              {keyTypeLabel(details)}
+              {details.legacy && <span className="hint"> — {LEGACY_KEY_HINT}</span>}
+            </dd>
             <dt>Fingerprint (SHA-256)</dt>
             <dd>
               <code>{details.fingerprint}</code>
@@ -73,6 +86,13 @@ export function KeyDetail(props: {
             <dt>Signs links as</dt>
             <dd>{details.keyPairId ?? 'Needs a Key-Pair-Id first'}</dd>
           </dl>
+          <KeyUsagePanel
+            details={details}
+            status={props.status}
+            profile={props.profile}
+            onProfileChange={props.onProfileChange}
+            onAction={props.onLifecycle}
+          />
           <h3>Public key</h3>
           <pre className="key-pem" tabIndex={0} aria-label="Public key (PEM)">
             {details.publicKeyPem}

@@ -2,10 +2,10 @@
 // script), so links can be signed with this key.
 import { useState } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
+import { Field } from '../../components/Field.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
-import { call } from '../../lib/bridge.ts'
+import { call, submitTo, useAction } from '../../lib/server-state.ts'
 import type { KeySummary } from '../../../../shared/contract/keys.ts'
-import { submitTo, useAction } from '../../lib/use-action.ts'
 
 export function KeyPairIdForm(props: {
   keyId: string
@@ -18,24 +18,24 @@ export function KeyPairIdForm(props: {
   )
   return (
     <form className="panel inset" aria-label="Set the Key-Pair-Id" onSubmit={submitTo(save.run)}>
-      <div className="field">
-        <label htmlFor="key-pair-id">Key-Pair-Id</label>
-        <input
-          id="key-pair-id"
-          type="text"
-          className="mono"
-          value={keyPairId}
-          maxLength={64}
-          required
-          autoFocus
-          spellCheck={false}
-          aria-describedby="key-pair-id-hint"
-          onChange={(event) => setKeyPairId(event.target.value.toUpperCase())}
-        />
-        <span id="key-pair-id-hint" className="hint">
-          The ID CloudFront gave this public key (console: Public keys), like K2JCJMDEHXQW5F.
-        </span>
-      </div>
+      <Field
+        label="Key-Pair-Id"
+        hint="The ID CloudFront gave this public key (console: Public keys), like K2JCJMDEHXQW5F."
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            className="mono"
+            value={keyPairId}
+            maxLength={64}
+            required
+            autoFocus
+            spellCheck={false}
+            onChange={(event) => setKeyPairId(event.target.value.toUpperCase())}
+          />
+        )}
+      </Field>
       <ErrorNotice error={save.error} />
       <FormActions label="Save Key-Pair-Id" busy={save.busy} onCancel={props.onCancel} />
     </form>

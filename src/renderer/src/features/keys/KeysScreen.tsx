@@ -1,31 +1,48 @@
-// Keys: the signing keys Keyfront holds. Lists them, makes or imports one, and opens one to copy
-// its public key, export, rename, set its Key-Pair-Id or delete it. The welcome opens it straight
-// into the import form (`initialView`).
+// Keys: the signing keys Keyfront holds, each with its status. Lists them, makes or imports one,
+// and opens one to see where it is used, upload, replace, retire it or stop its links, copy its
+// public key, export, rename, set its Key-Pair-Id or delete it. The welcome opens it straight into
+// the import form (`initialView`). The AWS profile chosen for one key's life stays for the next.
 import { useState } from 'react'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { Screen } from '../../components/Screen.tsx'
-import { useCall } from '../../lib/use-call.ts'
+import { useRead } from '../../lib/server-state.ts'
 import type { KeyDeleted, KeySummary } from '../../../../shared/contract/keys.ts'
 import { ImportKeyForm } from './ImportKeyForm.tsx'
 import { KeyDetail } from './KeyDetail.tsx'
 import { KeyList } from './KeyList.tsx'
 import { NewKeyForm } from './NewKeyForm.tsx'
+import { ReplaceKeyWizard } from './ReplaceKeyWizard.tsx'
+import { RetireKeyFlow } from './RetireKeyFlow.tsx'
+import { RetireReminders } from './RetireReminder.tsx'
+import './keys.css'
 
-type View = { show: 'list' } | { show: 'new' } | { show: 'import' } | { show: 'key'; id: string }
+type View =
+  | { show: 'list' }
+  | { show: 'new' }
+  | { show: 'import' }
+  | { show: 'key'; id: string }
+  | { show: 'replace'; id: string }
+  | { show: 'retire'; id: string; stop: boolean }
 
 export function KeysScreen(props: { initialView?: 'import' }) {
-  const keys = useCall('keys.list', undefined)
+  const keys = useRead('keys.list', undefined)
+  const statuses = useRead('keys.statuses', undefined)
+  const sites = useRead('cloudfront.sites', undefined)
   const [view, setView] = useState<View>({ show: props.initialView ?? 'list' })
   const [notice, setNotice] = useState<{ text: string; warn?: boolean }>()
+  // Until the user picks one: the profile the key's site here was onboarded with, else the default.
+  const [chosenProfile, setChosenProfile] = useState<{ profile: string | undefined }>()
+  const profileFor = (keyId: string) =>
+    chosenProfile
+      ? chosenProfile.profile
+      : sites.data?.find((site) => site.keyId === keyId && site.profile !== undefined)?.profile
 
   const added = (key: KeySummary, verb: string) => {
-    keys.reload()
     setNotice({ text: `${verb} “${key.name}”. Its private key is in your system keychain.` })
     setView({ show: 'key', id: key.id })
   }
   const deleted = (result: KeyDeleted) => {
-    keys.reload()
     setNotice(
       result.wasUploaded
         ? {
@@ -50,7 +67,9 @@ export function KeysScreen(props: { initialView?: 'import' }) {
       Import a key
     </button>
   )
-  const list = keys.value ?? []
+  const list = keys.data ?? []
+  const nameOf = (id: string) => list.find((key) => key.id === id)?.name ?? ''
+  const statusOf = (id: string) => statuses.data?.find((status) => status.keyId === id)
 
   return (
     <Screen
@@ -80,12 +99,47 @@ export function KeysScreen(props: { initialView?: 'import' }) {
       {view.show === 'key' && (
         <KeyDetail
           keyId={view.id}
+          status={statusOf(view.id)}
+          profile={profileFor(view.id)}
+          onProfileChange={(profile) => setChosenProfile({ profile })}
+          onLifecycle={(action) =>
+            go(
+              action === 'replace'
+                ? { show: 'replace', id: view.id }
+                : { show: 'retire', id: view.id, stop: action === 'stop' },
+            )
+          }
           onBack={() => go({ show: 'list' })}
-          onChanged={keys.reload}
           onDeleted={deleted}
         />
       )}
-      {view.show === 'list' && keys.value && list.length === 0 && (
+      {view.show === 'replace' && (
+        <ReplaceKeyWizard
+          keyId={view.id}
+          keyName={nameOf(view.id)}
+          profile={profileFor(view.id)}
+          onOpenKey={(id) => go({ show: 'key', id })}
+          onClose={() => go({ show: 'key', id: view.id })}
+          onList={() => go({ show: 'list' })}
+        />
+      )}
+      {view.show === 'retire' && (
+        <RetireKeyFlow
+          key={String(view.stop)}
+          keyId={view.id}
+          keyName={nameOf(view.id)}
+          profile={profileFor(view.id)}
+          stop={view.stop}
+          onStopInstead={() => go({ show: 'retire', id: view.id, stop: true })}
+          onReplace={() => go({ show: 'replace', id: view.id })}
+          onClose={() => go({ show: 'key', id: view.id })}
+          onKeyDeleted={(text) => {
+            setView({ show: 'list' })
+            setNotice({ text })
+          }}
+        />
+      )}
+      {view.show === 'list' && keys.data && list.length === 0 && (
         <EmptyState
           title="No signing keys yet"
           action={
@@ -100,7 +154,14 @@ export function KeysScreen(props: { initialView?: 'import' }) {
         </EmptyState>
       )}
       {view.show === 'list' && list.length > 0 && (
-        <KeyList keys={list} onOpen={(id) => go({ show: 'key', id })} />
+        <>
+          <RetireReminders
+            keys={list}
+            statuses={statuses.data}
+            onRetire={(id) => go({ show: 'retire', id, stop: false })}
+          />
+          <KeyList keys={list} statuses={statuses.data} onOpen={(id) => go({ show: 'key', id })} />
+        </>
       )}
     </Screen>
   )

@@ -2,10 +2,11 @@
 // Generation runs in the main process off its event loop; the form shows it is working meanwhile.
 import { useState } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
+import { Field, FieldGroup } from '../../components/Field.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
-import { call } from '../../lib/bridge.ts'
-import { KEY_TYPE_LABEL, type KeySummary, type KeyType } from '../../../../shared/contract/keys.ts'
-import { submitTo, useAction } from '../../lib/use-action.ts'
+import { call, submitTo, useAction } from '../../lib/server-state.ts'
+import { KEY_TYPE_LABEL } from '../../../../shared/contract/key-facts.ts'
+import type { KeySummary, KeyType } from '../../../../shared/contract/keys.ts'
 
 const TYPE_HINTS: Record<KeyType, string> = {
   rsa: 'Works everywhere: every AWS SDK and the AWS CLI can sign with it too.',
@@ -19,24 +20,20 @@ export function NewKeyForm(props: { onCreated: (key: KeySummary) => void; onCanc
   return (
     <form className="panel" aria-labelledby="new-key-title" onSubmit={submitTo(create.run)}>
       <h2 id="new-key-title">New signing key</h2>
-      <div className="field">
-        <label htmlFor="new-key-name">Name</label>
-        <input
-          id="new-key-name"
-          type="text"
-          value={name}
-          maxLength={64}
-          required
-          autoFocus
-          aria-describedby="new-key-name-hint"
-          onChange={(event) => setName(event.target.value)}
-        />
-        <span id="new-key-name-hint" className="hint">
-          For you to recognise it, e.g. "Production downloads".
-        </span>
-      </div>
-      <fieldset className="field">
-        <legend>Type</legend>
+      <Field label="Name" hint={'For you to recognise it, e.g. "Production downloads".'}>
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            value={name}
+            maxLength={64}
+            required
+            autoFocus
+            onChange={(event) => setName(event.target.value)}
+          />
+        )}
+      </Field>
+      <FieldGroup legend="Type">
         {(['rsa', 'ecdsa'] as const).map((option) => (
           <label key={option} className="choice">
             <input
@@ -52,7 +49,7 @@ export function NewKeyForm(props: { onCreated: (key: KeySummary) => void; onCanc
             </span>
           </label>
         ))}
-      </fieldset>
+      </FieldGroup>
       <ErrorNotice error={create.error} />
       <FormActions label="Create key" busyLabel="Creating…" busy={create.busy} onCancel={props.onCancel} />
     </form>

@@ -1,48 +1,54 @@
 // Many links at once: a pasted list or a CSV file, the same key and conditions for all, signed on
 // worker threads with progress and a Cancel button; the output (in input order) to copy, or to
-// save as text or CSV. With a site chosen, each line is a path on it and the batch records the site.
-import { useState, type FormEvent } from 'react'
+// save as text or CSV, and anything worth knowing about it (links the history could not record).
+// With a site chosen, each line is a path on it, the site decides the key, and the batch records
+// the site.
+import { useState } from 'react'
 import type { SignedSite } from '../../../../shared/contract/cloudfront.ts'
 import type { KeySummary } from '../../../../shared/contract/keys.ts'
 import type { BatchResult } from '../../../../shared/contract/links.ts'
 import { describeFromNow, formatUtc } from '../../../../shared/expiry.ts'
 import { siteLink } from '../../../../shared/site-link.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
-import { call, errorMessage, on } from '../../lib/bridge.ts'
+import { Field } from '../../components/Field.tsx'
+import { errorMessage, on } from '../../lib/bridge.ts'
+import { call, submitTo, useAction } from '../../lib/server-state.ts'
 import { AdvancedOptions, NO_ADVANCED, type Advanced } from './AdvancedOptions.tsx'
 import { toCsv, urlsFromCsv, urlsFromLines } from './batch-text.ts'
-import { DEFAULT_EXPIRY, expiryFromNow, localEpoch, type ExpiryChoice } from './expiry.ts'
+import { friendlyWhen } from '../../lib/when.ts'
+import { expiryFromNow, localEpoch, type ExpiryChoice } from './expiry.ts'
 import { ExpiryPicker } from './ExpiryPicker.tsx'
 import { SiteChoice, firstPlace, siteKey, type FilePlace } from './FileLocation.tsx'
-import { KeyPicker, defaultKey } from './KeyPicker.tsx'
+import { KeyPicker, SiteKeyNote, defaultKey } from './KeyPicker.tsx'
+import type { LinkDefaults } from './SingleLinkForm.tsx'
 
 interface Done {
   urls: string[]
   result: BatchResult
 }
 
-export function BatchPanel(props: { keys: KeySummary[]; sites: SignedSite[]; now: number }) {
-  const [place, setPlace] = useState<FilePlace>(() => firstPlace(props.sites))
-  const [key, setKey] = useState(() => siteKey(props.keys, place) ?? defaultKey(props.keys))
+export function BatchPanel(props: {
+  keys: KeySummary[]
+  sites: SignedSite[]
+  defaults: LinkDefaults
+  now: number
+}) {
+  const [place, setPlace] = useState<FilePlace>(() => firstPlace(props.sites, props.defaults.siteId))
+  const [chosenKey, setKey] = useState(() => defaultKey(props.keys))
   const [text, setText] = useState('')
-  const [expiry, setExpiry] = useState<ExpiryChoice>(DEFAULT_EXPIRY)
+  const [expiry, setExpiry] = useState<ExpiryChoice>(props.defaults.expiry)
   const [advanced, setAdvanced] = useState<Advanced>(NO_ADVANCED)
   const [task, setTask] = useState<string>()
   const [progress, setProgress] = useState({ done: 0, total: 0 })
-  const [error, setError] = useState<unknown>()
+  const [saveError, setSaveError] = useState<unknown>()
   const [done, setDone] = useState<Done>()
   const [status, setStatus] = useState('')
   const urls = urlsFromLines(text)
   const host = place.site?.host
   const noun = host ? 'path' : 'URL'
-
-  // Choosing another site picks the key it was onboarded with (when this computer holds it).
-  const choosePlace = (next: FilePlace) => {
-    if (next.site && next.site.distributionId !== place.site?.distributionId) {
-      setKey((current) => siteKey(props.keys, next) ?? current)
-    }
-    setPlace(next)
-  }
+  // A site onboarded with a key this computer holds decides the key: no picker then.
+  const decided = siteKey(props.keys, place)
+  const key = decided?.id ?? chosenKey
 
   /** The addresses to sign: the lines as they are, or each path on the chosen site (says which line is wrong). */
   const addresses = (): string[] =>
@@ -65,23 +71,13 @@ export function BatchPanel(props: { keys: KeySummary[]; sites: SignedSite[]; now
     setStatus(`Read ${list.length.toLocaleString()} ${noun}s from ${file.name}.`)
   }
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setError(undefined)
+  const sign = useAction(async () => {
+    setSaveError(undefined)
     setDone(undefined)
     setStatus('')
     const expiresAt = expiryFromNow(expiry)
-    if (expiresAt === undefined) {
-      setError(new Error('Choose the date and time the links stop working.'))
-      return
-    }
-    let signing: string[]
-    try {
-      signing = addresses()
-    } catch (caught) {
-      setError(caught)
-      return
-    }
+    if (expiresAt === undefined) throw new Error('Choose the date and time the links stop working.')
+    const signing = addresses()
     const startsAt = localEpoch(advanced.starts)
     const id = crypto.randomUUID()
     setTask(id)
@@ -101,13 +97,11 @@ export function BatchPanel(props: { keys: KeySummary[]; sites: SignedSite[]; now
         hash: advanced.sha256 ? 'sha256' : 'sha1',
       })
       setDone({ urls: signing, result })
-    } catch (caught) {
-      setError(caught)
     } finally {
       unsubscribe()
       setTask(undefined)
     }
-  }
+  })
 
   const copy = (output: string) =>
     navigator.clipboard.writeText(output).then(
@@ -117,56 +111,56 @@ export function BatchPanel(props: { keys: KeySummary[]; sites: SignedSite[]; now
   const save = (defaultName: string, output: string) =>
     call('links.saveOutput', { defaultName, text: output }).then(
       (saved) => setStatus(saved.path ? `Saved to ${saved.path}.` : 'Not saved.'),
-      (caught: unknown) => setError(caught),
+      (caught: unknown) => setSaveError(caught),
     )
 
   return (
     <div className="link-batch">
-      <form className="panel link-form" noValidate onSubmit={(event) => void submit(event)}>
-        <SiteChoice
-          id="batch"
-          label="Where are the files?"
-          sites={props.sites}
-          value={place}
-          onChange={choosePlace}
-        />
-        <div className="field">
-          <label htmlFor="batch-urls">
-            {host ? 'Paths of the files, one per line' : 'URLs, one per line'}
-          </label>
-          <textarea
-            id="batch-urls"
-            rows={8}
-            spellCheck={false}
-            value={text}
-            aria-describedby="batch-urls-hint"
-            onChange={(event) => setText(event.target.value)}
-          />
-          <span id="batch-urls-hint" className="hint">
-            {urls.length.toLocaleString()} {noun}
-            {urls.length === 1 ? '' : 's'}.{' '}
-            {host
-              ? `Each becomes https://${host}/ followed by the path — spaces and accents are fine — and gets its own link, in the same order.`
-              : 'Each gets its own link, in the same order.'}
-          </span>
-        </div>
-        <div className="field">
-          <label htmlFor="batch-file">Or read them from a CSV or text file</label>
-          <input
-            id="batch-file"
-            type="file"
-            accept=".csv,.txt,text/csv,text/plain"
-            aria-describedby="batch-file-hint"
-            onChange={(event) => void readFile(event.target.files?.[0])}
-          />
-          <span id="batch-file-hint" className="hint">
-            From a CSV file Keyfront takes the column named “url”, or else the first column.
-          </span>
-        </div>
-        <KeyPicker id="batch-key" keys={props.keys} value={key} onChange={setKey} />
-        <ExpiryPicker id="batch-expiry" value={expiry} onChange={setExpiry} now={props.now} />
-        <AdvancedOptions id="batch-advanced" value={advanced} onChange={setAdvanced} now={props.now} batch />
-        <ErrorNotice error={error} />
+      <form className="panel link-form" noValidate onSubmit={submitTo(sign.run)}>
+        <SiteChoice label="Where are the files?" sites={props.sites} value={place} onChange={setPlace} />
+        <Field
+          label={host ? 'Paths of the files, one per line' : 'URLs, one per line'}
+          hint={
+            <>
+              {urls.length.toLocaleString()} {noun}
+              {urls.length === 1 ? '' : 's'}.{' '}
+              {host
+                ? `Each becomes https://${host}/ followed by the path — spaces and accents are fine — and gets its own link, in the same order.`
+                : 'Each gets its own link, in the same order.'}
+            </>
+          }
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              rows={8}
+              spellCheck={false}
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label="Or read them from a CSV or text file"
+          hint="From a CSV file Keyfront takes the column named “url”, or else the first column."
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="file"
+              accept=".csv,.txt,text/csv,text/plain"
+              onChange={(event) => void readFile(event.target.files?.[0])}
+            />
+          )}
+        </Field>
+        {decided ? (
+          <SiteKeyNote name={decided.name} />
+        ) : (
+          <KeyPicker keys={props.keys} value={chosenKey} onChange={setKey} />
+        )}
+        <ExpiryPicker value={expiry} onChange={setExpiry} now={props.now} />
+        <AdvancedOptions value={advanced} onChange={setAdvanced} now={props.now} batch />
+        <ErrorNotice error={sign.error ?? saveError} />
         <div className="form-actions">
           <button type="submit" className="button primary" disabled={task !== undefined || urls.length === 0}>
             Sign {urls.length.toLocaleString()} link{urls.length === 1 ? '' : 's'}
@@ -205,9 +199,14 @@ export function BatchPanel(props: { keys: KeySummary[]; sites: SignedSite[]; now
             {(done.result.elapsedMs / 1000).toFixed(1)} s
           </h2>
           <p>
-            They stop working {describeFromNow(done.result.expiresAt, props.now)} (
-            {formatUtc(done.result.expiresAt)}).
+            They work until <strong>{friendlyWhen(done.result.expiresAt, props.now)}</strong> (
+            {describeFromNow(done.result.expiresAt, props.now)}).
           </p>
+          {done.result.warnings.map((warning) => (
+            <p key={warning} className="notice notice-warn link-warning batch-warning" role="status">
+              {warning}
+            </p>
+          ))}
           <label htmlFor="batch-output" className="visually-hidden">
             Signed links, one per line
           </label>

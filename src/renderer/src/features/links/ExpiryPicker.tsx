@@ -1,20 +1,21 @@
-// "Works for": 1 hour, 1 day, 7 days, 30 days, or until a date and time — and, under it, when
-// exactly that is, in the user's own time with its zone, in UTC, and how long from now.
-import { EXPIRY_PRESETS, describeFromNow, formatLocal, formatUtc } from '../../../../shared/expiry.ts'
+// "Works for": 1 hour, 1 day, 3 days, 7 days, 30 days, or until a date and time — and, under it,
+// when exactly that is, in the user's own words and time, and how long from now.
+import { useId } from 'react'
+import { EXPIRY_PRESETS, describeFromNow } from '../../../../shared/expiry.ts'
+import { Field, FieldGroup } from '../../components/Field.tsx'
+import { friendlyWhen } from '../../lib/when.ts'
 import { expiryEpoch, toLocalInput, type ExpiryChoice } from './expiry.ts'
 
 export function ExpiryPicker(props: {
-  id: string
   value: ExpiryChoice
   onChange: (choice: ExpiryChoice) => void
   now: number
 }) {
   const { value, now } = props
   const epoch = expiryEpoch(value, now)
-  const name = `${props.id}-preset`
+  const name = useId()
   return (
-    <fieldset className="field">
-      <legend>Works for</legend>
+    <FieldGroup legend="Works for">
       <div className="choice-row link-presets">
         {EXPIRY_PRESETS.map((preset) => (
           <label key={preset.id} className="choice">
@@ -38,27 +39,31 @@ export function ExpiryPicker(props: {
         </label>
       </div>
       {value.preset === 'date' && (
-        <div className="field link-date">
-          <label htmlFor={`${props.id}-date`}>Stops working at (your time)</label>
-          <input
-            id={`${props.id}-date`}
-            type="datetime-local"
-            value={value.local}
-            min={toLocalInput(now)}
-            onChange={(event) => props.onChange({ preset: 'date', local: event.target.value })}
-          />
-        </div>
+        <Field label="Stops working at (your time)" className="link-date">
+          {(control) => (
+            <input
+              {...control}
+              type="datetime-local"
+              value={value.local}
+              min={toLocalInput(now)}
+              onChange={(event) => props.onChange({ preset: 'date', local: event.target.value })}
+            />
+          )}
+        </Field>
       )}
       <p className="hint link-expiry-preview">
         {epoch === undefined ? (
           'Choose a date and time.'
+        ) : epoch * 1000 > now ? (
+          <>
+            Stops working <strong>{friendlyWhen(epoch, now)}</strong> ({describeFromNow(epoch, now)}).
+          </>
         ) : (
           <>
-            Stops working on <strong>{formatLocal(epoch)}</strong> ({formatUtc(epoch)}) —{' '}
-            {epoch * 1000 > now ? `expires ${describeFromNow(epoch, now)}` : 'that is in the past'}.
+            <strong>{friendlyWhen(epoch, now)}</strong> is in the past: choose a later time.
           </>
         )}
       </p>
-    </fieldset>
+    </FieldGroup>
   )
 }

@@ -1,8 +1,10 @@
-// "Where is the file?": a site onboarded from this computer (by its address) and a typed path, or
-// another address pasted whole. With no site known, only the pasted address is asked for, as before.
+// "Where is the file?": a site onboarded from this computer (by the name people know it by) and a
+// typed path, or another address pasted whole. With no site known, only the pasted address is
+// asked for.
 import type { SignedSite } from '../../../../shared/contract/cloudfront.ts'
 import type { KeySummary } from '../../../../shared/contract/keys.ts'
-import { siteAddresses, siteLink } from '../../../../shared/site-link.ts'
+import { siteAddresses, siteLink, siteName } from '../../../../shared/site-link.ts'
+import { Field } from '../../components/Field.tsx'
 
 /** What the user chose: a site's address and a path, or a whole URL (`site` undefined). */
 export interface FilePlace {
@@ -13,9 +15,9 @@ export interface FilePlace {
 
 const ANOTHER = ''
 
-/** Starts at the first site's first address when there is one. */
-export function firstPlace(sites: SignedSite[]): FilePlace {
-  const site = sites[0]
+/** Starts at the preferred site (Settings' default), else the first, at its first address. */
+export function firstPlace(sites: SignedSite[], preferred?: string): FilePlace {
+  const site = sites.find((s) => s.distributionId === preferred) ?? sites[0]
   const host = site && siteAddresses(site)[0]
   return site && host
     ? { site: { distributionId: site.distributionId, host, keyId: site.keyId }, path: '', url: '' }
@@ -27,46 +29,50 @@ export function placeUrl(place: FilePlace): string {
   return place.site ? siteLink(place.site.host, place.path) : place.url
 }
 
-/** The key the place's site was onboarded with, when this computer holds it. */
-export function siteKey(keys: KeySummary[], place: FilePlace): string | undefined {
-  return keys.find((k) => k.id === place.site?.keyId)?.id
+/** The key the place's site was onboarded with, when this computer holds it: that key signs. */
+export function siteKey(keys: KeySummary[], place: FilePlace): KeySummary | undefined {
+  return keys.find((k) => k.id === place.site?.keyId)
 }
 
 export function isPlaceEmpty(place: FilePlace): boolean {
   return !(place.site ? place.path : place.url).trim()
 }
 
+/** A site's address as an option: its name, and the address when the name is not that address. */
+function optionLabel(site: SignedSite, host: string): string {
+  const name = siteName(site)
+  return name === host ? host : `${name} — ${host}`
+}
+
 export function FileLocation(props: {
-  id: string
   sites: SignedSite[]
   value: FilePlace
   onChange: (place: FilePlace) => void
 }) {
-  const { id, value, onChange } = props
+  const { value, onChange } = props
   return (
     <>
       <SiteChoice {...props} label="Where is the file?" />
       {value.site ? (
-        <PathField id={id} host={value.site.host} value={value} onChange={onChange} />
+        <PathField host={value.site.host} value={value} onChange={onChange} />
       ) : (
-        <div className="field">
-          <label htmlFor={`${id}-url`}>Link to the file</label>
-          <input
-            id={`${id}-url`}
-            type="url"
-            inputMode="url"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="https://d111111abcdef8.cloudfront.net/reports/annual-report.pdf"
-            value={value.url}
-            aria-describedby={`${id}-url-hint`}
-            onChange={(event) => onChange({ ...value, url: event.target.value })}
-          />
-          <span id={`${id}-url-hint`} className="hint">
-            The file’s address on your CloudFront distribution. Paste it as it is — spaces and accents are
-            fine.
-          </span>
-        </div>
+        <Field
+          label="Link to the file"
+          hint="The file’s whole address, as CloudFront serves it. Paste it as it is — spaces and accents are fine."
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="https://d111111abcdef8.cloudfront.net/reports/annual-report.pdf"
+              value={value.url}
+              onChange={(event) => onChange({ ...value, url: event.target.value })}
+            />
+          )}
+        </Field>
       )}
     </>
   )
@@ -74,15 +80,19 @@ export function FileLocation(props: {
 
 /** The choice of a site's address or "Another address"; nothing when no site is known. */
 export function SiteChoice(props: {
-  id: string
   label: string
   sites: SignedSite[]
   value: FilePlace
   onChange: (place: FilePlace) => void
 }) {
-  const { id, sites, value, onChange } = props
+  const { sites, value, onChange } = props
   const options = sites.flatMap((site) =>
-    siteAddresses(site).map((host) => ({ key: `${site.distributionId} ${host}`, host, site })),
+    siteAddresses(site).map((host) => ({
+      key: `${site.distributionId} ${host}`,
+      label: optionLabel(site, host),
+      host,
+      site,
+    })),
   )
   const chosen = value.site ? `${value.site.distributionId} ${value.site.host}` : ANOTHER
 
@@ -100,27 +110,23 @@ export function SiteChoice(props: {
 
   if (options.length === 0) return null
   return (
-    <div className="field">
-      <label htmlFor={`${id}-site`}>{props.label}</label>
-      <select id={`${id}-site`} value={chosen} onChange={(event) => choose(event.target.value)}>
-        {options.map((option) => (
-          <option key={option.key} value={option.key}>
-            {option.host}
-          </option>
-        ))}
-        <option value={ANOTHER}>Another address (paste a full link)</option>
-      </select>
-    </div>
+    <Field label={props.label}>
+      {(control) => (
+        <select {...control} value={chosen} onChange={(event) => choose(event.target.value)}>
+          {options.map((option) => (
+            <option key={option.key} value={option.key}>
+              {option.label}
+            </option>
+          ))}
+          <option value={ANOTHER}>Another address (paste a full link)</option>
+        </select>
+      )}
+    </Field>
   )
 }
 
-function PathField(props: {
-  id: string
-  host: string
-  value: FilePlace
-  onChange: (place: FilePlace) => void
-}) {
-  const { id, host, value } = props
+function PathField(props: { host: string; value: FilePlace; onChange: (place: FilePlace) => void }) {
+  const { host, value } = props
   let preview: string | undefined
   try {
     preview = value.path.trim() ? placeUrl(value) : undefined
@@ -128,30 +134,33 @@ function PathField(props: {
     preview = undefined
   }
   return (
-    <div className="field">
-      <label htmlFor={`${id}-path`}>Path of the file</label>
-      <div className="link-path">
-        <span aria-hidden="true">https://{host}/</span>
-        <input
-          id={`${id}-path`}
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="reports/q3.pdf"
-          value={value.path}
-          aria-describedby={`${id}-path-hint`}
-          onChange={(event) => props.onChange({ ...value, path: event.target.value })}
-        />
-      </div>
-      <span id={`${id}-path-hint`} className="hint" aria-live="polite">
-        {preview ? (
+    <Field
+      label="Path of the file"
+      liveHint
+      hint={
+        preview ? (
           <>
             The link will open <strong className="link-path-preview">{preview}</strong>
           </>
         ) : (
           'Type the folder and file name as they are — spaces and accents are fine.'
-        )}
-      </span>
-    </div>
+        )
+      }
+    >
+      {(control) => (
+        <div className="link-path">
+          <span aria-hidden="true">https://{host}/</span>
+          <input
+            {...control}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="reports/q3.pdf"
+            value={value.path}
+            onChange={(event) => props.onChange({ ...value, path: event.target.value })}
+          />
+        </div>
+      )}
+    </Field>
   )
 }

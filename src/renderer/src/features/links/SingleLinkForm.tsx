@@ -1,96 +1,112 @@
-// One link: where the file is (a site and a path, or a pasted URL), the key, how long it works, an optional label, and the advanced
-// restrictions folded away. Keyfront checks everything and says what to change; the finished
-// link replaces the form until the user asks for another.
-import { useState, type FormEvent } from 'react'
+// One link: where the file is (a site and a path, or a pasted URL), the key when the site does not
+// decide it, how long it works, an optional label, and the advanced restrictions folded away.
+// Keyfront checks everything and says what to change; the finished link replaces the form until the
+// user asks for another.
+import { useState } from 'react'
 import type { SignedSite } from '../../../../shared/contract/cloudfront.ts'
 import type { KeySummary } from '../../../../shared/contract/keys.ts'
 import type { SignedLink } from '../../../../shared/contract/links.ts'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
-import { call } from '../../lib/bridge.ts'
+import { Field } from '../../components/Field.tsx'
+import { call, submitTo, useAction } from '../../lib/server-state.ts'
 import { AdvancedOptions, NO_ADVANCED, type Advanced } from './AdvancedOptions.tsx'
-import { DEFAULT_EXPIRY, expiryFromNow, localEpoch, type ExpiryChoice } from './expiry.ts'
+import { expiryFromNow, localEpoch, type ExpiryChoice } from './expiry.ts'
 import { ExpiryPicker } from './ExpiryPicker.tsx'
+import { FileBrowser } from '../files/FileBrowser.tsx'
+import { UploadPanel } from '../files/UploadPanel.tsx'
 import { FileLocation, firstPlace, isPlaceEmpty, placeUrl, siteKey, type FilePlace } from './FileLocation.tsx'
-import { KeyPicker, defaultKey } from './KeyPicker.tsx'
+import { KeyPicker, SiteKeyNote, defaultKey } from './KeyPicker.tsx'
 import { LinkResult } from './LinkResult.tsx'
 
-export function SingleLinkForm(props: { keys: KeySummary[]; sites: SignedSite[]; now: number }) {
-  const [place, setPlace] = useState<FilePlace>(() => firstPlace(props.sites))
-  const [key, setKey] = useState(() => siteKey(props.keys, place) ?? defaultKey(props.keys))
-  const [expiry, setExpiry] = useState<ExpiryChoice>(DEFAULT_EXPIRY)
+/** What a new form starts with (Settings): how long links work, and the site to offer first. */
+export interface LinkDefaults {
+  expiry: ExpiryChoice
+  siteId?: string
+}
+
+export function SingleLinkForm(props: {
+  keys: KeySummary[]
+  sites: SignedSite[]
+  defaults: LinkDefaults
+  now: number
+}) {
+  const [place, setPlace] = useState<FilePlace>(() => firstPlace(props.sites, props.defaults.siteId))
+  const [chosenKey, setKey] = useState(() => defaultKey(props.keys))
+  const [expiry, setExpiry] = useState<ExpiryChoice>(props.defaults.expiry)
   const [advanced, setAdvanced] = useState<Advanced>(NO_ADVANCED)
   const [label, setLabel] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
   const [result, setResult] = useState<SignedLink>()
-
-  if (result) return <LinkResult link={result} now={props.now} onAnother={() => setResult(undefined)} />
-
-  // Choosing another site picks the key it was onboarded with (when this computer holds it).
-  const choosePlace = (next: FilePlace) => {
-    if (next.site && next.site.distributionId !== place.site?.distributionId) {
-      setKey((current) => siteKey(props.keys, next) ?? current)
-    }
-    setPlace(next)
-  }
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setError(undefined)
+  // A site onboarded with a key this computer holds decides the key: no picker then.
+  const decided = siteKey(props.keys, place)
+  const key = decided?.id ?? chosenKey
+  const sign = useAction(async () => {
     const expiresAt = expiryFromNow(expiry)
-    if (expiresAt === undefined) {
-      setError(new Error('Choose the date and time the link stops working.'))
-      return
-    }
+    if (expiresAt === undefined) throw new Error('Choose the date and time the link stops working.')
     const startsAt = localEpoch(advanced.starts)
-    setBusy(true)
-    try {
-      setResult(
-        await call('links.sign', {
-          key,
-          url: placeUrl(place),
-          ...(place.site && { distributionId: place.site.distributionId }),
-          expiresAt,
-          ...(startsAt !== undefined && { startsAt }),
-          ...(advanced.ip.trim() && { ipAddress: advanced.ip }),
-          ...(advanced.resource.trim() && { resource: advanced.resource }),
-          cookies: advanced.cookies,
-          hash: advanced.sha256 ? 'sha256' : 'sha1',
-          ...(label.trim() && { label }),
-        }),
-      )
-    } catch (caught) {
-      setError(caught)
-    } finally {
-      setBusy(false)
-    }
+    setResult(
+      await call('links.sign', {
+        key,
+        url: placeUrl(place),
+        ...(place.site && { distributionId: place.site.distributionId }),
+        expiresAt,
+        ...(startsAt !== undefined && { startsAt }),
+        ...(advanced.ip.trim() && { ipAddress: advanced.ip }),
+        ...(advanced.resource.trim() && { resource: advanced.resource }),
+        cookies: advanced.cookies,
+        ...(advanced.cookies && advanced.cookieDomain.trim() && { cookieDomain: advanced.cookieDomain }),
+        hash: advanced.sha256 ? 'sha256' : 'sha1',
+        ...(label.trim() && { label }),
+      }),
+    )
+  })
+
+  if (result) {
+    return (
+      <LinkResult link={result} sites={props.sites} now={props.now} onAnother={() => setResult(undefined)} />
+    )
   }
 
   return (
-    <form className="panel link-form" noValidate onSubmit={(event) => void submit(event)}>
-      <FileLocation id="link" sites={props.sites} value={place} onChange={choosePlace} />
-      <KeyPicker id="link-key" keys={props.keys} value={key} onChange={setKey} />
-      <ExpiryPicker id="link-expiry" value={expiry} onChange={setExpiry} now={props.now} />
-      <div className="field">
-        <label htmlFor="link-label">Label (optional)</label>
-        <input
-          id="link-label"
-          type="text"
-          maxLength={500}
-          placeholder="For Ana, Q3 numbers"
-          value={label}
-          aria-describedby="link-label-hint"
-          onChange={(event) => setLabel(event.target.value)}
+    <form className="panel link-form" noValidate onSubmit={submitTo(sign.run)}>
+      <FileLocation sites={props.sites} value={place} onChange={setPlace} />
+      {place.site && (
+        <FileBrowser
+          key={place.site.distributionId}
+          distributionId={place.site.distributionId}
+          onPick={(file) => setPlace((now) => ({ ...now, path: file.path }))}
         />
-        <span id="link-label-hint" className="hint">
-          Who or what it is for, to find it again in History.
-        </span>
-      </div>
-      <AdvancedOptions id="link-advanced" value={advanced} onChange={setAdvanced} now={props.now} />
-      <ErrorNotice error={error} />
+      )}
+      {place.site && (
+        <UploadPanel
+          host={place.site.host}
+          path={place.path}
+          expiresAt={() => expiryFromNow(expiry)}
+          label={label}
+        />
+      )}
+      {decided ? (
+        <SiteKeyNote name={decided.name} />
+      ) : (
+        <KeyPicker keys={props.keys} value={chosenKey} onChange={setKey} />
+      )}
+      <ExpiryPicker value={expiry} onChange={setExpiry} now={props.now} />
+      <Field label="Label (optional)" hint="Who or what it is for, to find it again in History.">
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            maxLength={500}
+            placeholder="For Ana, Q3 numbers"
+            value={label}
+            onChange={(event) => setLabel(event.target.value)}
+          />
+        )}
+      </Field>
+      <AdvancedOptions value={advanced} onChange={setAdvanced} now={props.now} />
+      <ErrorNotice error={sign.error} />
       <div className="form-actions">
-        <button type="submit" className="button primary" disabled={busy || isPlaceEmpty(place)}>
-          {busy ? 'Making the link…' : advanced.cookies ? 'Make signed cookies' : 'Make link'}
+        <button type="submit" className="button primary" disabled={sign.busy || isPlaceEmpty(place)}>
+          {sign.busy ? 'Making the link…' : advanced.cookies ? 'Make signed cookies' : 'Make link'}
         </button>
       </div>
     </form>

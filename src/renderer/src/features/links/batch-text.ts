@@ -1,5 +1,7 @@
 // Lists of URLs in and out of the batch panel: one per line, or a CSV file (the column named
-// "url", else the first column); out as lines or as CSV with the original URL beside each link.
+// "url", else the first column); out as lines or as CSV with the original URL beside each link,
+// written by the CSV writer History export uses too (src/shared/csv.ts).
+import { csvRow } from '../../../../shared/csv.ts'
 
 export function urlsFromLines(text: string): string[] {
   return text
@@ -48,11 +50,7 @@ export function urlsFromCsv(text: string): string[] {
     .filter((cell) => cell !== '')
 }
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
-}
-
 export function toCsv(urls: string[], signedUrls: string[], expiresAtUtc: string): string {
-  const lines = urls.map((url, i) => [url, signedUrls[i] ?? '', expiresAtUtc].map(csvCell).join(','))
+  const lines = urls.map((url, i) => csvRow([url, signedUrls[i] ?? '', expiresAtUtc]))
   return `url,signed_url,expires_at\n${lines.join('\n')}\n`
 }

@@ -4,7 +4,11 @@ import { EXPIRY_PRESETS, type ExpiryPresetId } from '../../../../shared/expiry.t
 
 export type ExpiryChoice = { preset: ExpiryPresetId } | { preset: 'date'; local: string }
 
-export const DEFAULT_EXPIRY: ExpiryChoice = { preset: '1d' }
+/** The preset that lasts `seconds`, else the date and time that far from now. */
+export function choiceForDuration(seconds: number, nowMs: number): ExpiryChoice {
+  const preset = EXPIRY_PRESETS.find((p) => p.seconds === seconds)
+  return preset ? { preset: preset.id } : { preset: 'date', local: toLocalInput(nowMs + seconds * 1000) }
+}
 
 /** Epoch seconds; undefined when the date field is empty or not a date. */
 export function expiryEpoch(choice: ExpiryChoice, nowMs: number): number | undefined {

@@ -3,6 +3,7 @@
 // restricting a distribution that exists, or adding a key someone already has.
 import { useNavigate, type Route } from '../../app/navigation.tsx'
 import { Screen } from '../../components/Screen.tsx'
+import './welcome.css'
 
 interface StartingPoint {
   id: string

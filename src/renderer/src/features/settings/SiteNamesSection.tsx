@@ -1,0 +1,61 @@
+// Settings → Site names: the name each site is shown by in New link, History and Inspect, instead
+// of its address. Empty goes back to the default: its alias, the distribution's comment, or its
+// address.
+import { useState } from 'react'
+import type { SignedSite } from '../../../../shared/contract/cloudfront.ts'
+import { siteAddresses, siteName, siteNameProblem } from '../../../../shared/site-link.ts'
+import { ErrorNotice } from '../../components/ErrorNotice.tsx'
+import { Field } from '../../components/Field.tsx'
+import { call, submitTo, useAction } from '../../lib/server-state.ts'
+
+export function SiteNamesSection(props: { sites: SignedSite[] }) {
+  return (
+    <section className="panel" aria-labelledby="settings-site-names">
+      <h2 id="settings-site-names">Site names</h2>
+      <p className="hint settings-intro">
+        The name each site is shown by in New link, History and Inspect. Leave it empty to use the default.
+      </p>
+      {props.sites.map((site) => (
+        <SiteNameForm key={site.distributionId} site={site} />
+      ))}
+    </section>
+  )
+}
+
+function SiteNameForm({ site }: { site: SignedSite }) {
+  const [name, setName] = useState(site.name ?? '')
+  const [saved, setSaved] = useState('')
+  const problem = siteNameProblem(name)
+  const { name: _given, ...unnamed } = site
+  const rename = useAction(async () => {
+    setSaved('')
+    const renamed = await call('cloudfront.renameSite', { distributionId: site.distributionId, name })
+    setSaved(`Saved: shown as “${siteName(renamed)}”.`)
+  })
+  return (
+    <form className="settings-site" noValidate onSubmit={submitTo(rename.run)}>
+      <Field
+        label={`Name of ${siteAddresses(site).join(', ')}`}
+        hint={`Default: ${siteName(unnamed)}`}
+        error={problem}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            placeholder={siteName(unnamed)}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
+        )}
+      </Field>
+      <button type="submit" className="button" disabled={rename.busy || problem !== undefined}>
+        Save name
+      </button>
+      <p role="status" className="settings-saved">
+        {saved}
+      </p>
+      <ErrorNotice error={rename.error} />
+    </form>
+  )
+}

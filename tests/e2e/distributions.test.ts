@@ -36,12 +36,14 @@ describe('Distributions screen', () => {
     await page().getByText('123456789012', { exact: true }).waitFor()
     const card = page().getByRole('article').filter({ hasText: distributionId })
     await card.getByText('Quarterly reports', { exact: false }).waitFor()
-    await expect(card.getByRole('row').allInnerTexts()).resolves.toEqual([
-      expect.stringMatching(/Path\s+Who may read/),
-      expect.stringMatching(/Default \(every other path\)\s+Anyone — no signed link needed/),
-      expect.stringMatching(/\/private\/\*\s+Anyone/),
-      expect.stringMatching(/\/media\/\*\s+Anyone/),
-    ])
+    await expect
+      .poll(() => card.getByRole('row').allInnerTexts())
+      .toEqual([
+        expect.stringMatching(/Path\s+Who may read/),
+        expect.stringMatching(/Default \(every other path\)\s+Anyone — no signed link needed/),
+        expect.stringMatching(/\/private\/\*\s+Anyone/),
+        expect.stringMatching(/\/media\/\*\s+Anyone/),
+      ])
     expect(await app.seriousA11yViolations()).toEqual([])
     await app.screenshot('distributions-list')
   })
@@ -80,17 +82,19 @@ describe('Distributions screen', () => {
     await heading('Review the changes').waitFor()
     await page().getByRole('button', { name: 'Apply these changes' }).waitFor()
     const rows = page().getByRole('table').getByRole('row')
-    await expect(rows.allInnerTexts()).resolves.toEqual([
-      expect.stringMatching(/Path\s+Now\s+After/),
-      expect.stringMatching(
-        new RegExp(
-          `Default \\(every other path\\)\\s+Anyone — no signed link needed\\s+keyfront-${distributionId}`,
+    await expect
+      .poll(() => rows.allInnerTexts())
+      .toEqual([
+        expect.stringMatching(/Path\s+Now\s+After/),
+        expect.stringMatching(
+          new RegExp(
+            `Default \\(every other path\\)\\s+Anyone — no signed link needed\\s+keyfront-${distributionId}`,
+          ),
         ),
-      ),
-      expect.stringMatching(
-        new RegExp(`/private/\\*\\s+Anyone — no signed link needed\\s+keyfront-${distributionId}`),
-      ),
-    ])
+        expect.stringMatching(
+          new RegExp(`/private/\\*\\s+Anyone — no signed link needed\\s+keyfront-${distributionId}`),
+        ),
+      ])
     await page().getByText('Upload the public half of “Quarterly reports key”').waitFor()
     await page().getByText(`Create the key group “keyfront-${distributionId}”`).waitFor()
     // A review that restricts says how to undo it.

@@ -119,11 +119,13 @@ describe('first run, with no key', () => {
   it('opens on the welcome: three starting points in plain words, none of the areas current', async () => {
     await page().getByRole('heading', { level: 1, name: 'Welcome to Keyfront' }).waitFor()
     await page().getByRole('heading', { level: 2, name: 'Where are you starting from?' }).waitFor()
-    await expect(page().locator('.welcome-path-button').allInnerTexts()).resolves.toEqual([
-      'I have a private S3 bucket',
-      'My CloudFront distribution already exists',
-      'I already have a key, or someone gave me one',
-    ])
+    await expect
+      .poll(() => page().locator('.welcome-path-button').allInnerTexts())
+      .toEqual([
+        'I have a private S3 bucket',
+        'My CloudFront distribution already exists',
+        'I already have a key, or someone gave me one',
+      ])
     await expect(page().getByRole('navigation').locator('[aria-current="page"]').count()).resolves.toBe(0)
     await expect(page().getByRole('navigation').getByRole('button').count()).resolves.toBe(6)
     await checkScreen('welcome')

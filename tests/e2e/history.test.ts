@@ -54,12 +54,14 @@ describe('History screen', () => {
 
   it('lists both links, newest first, with their status', async () => {
     await rows().first().waitFor()
-    await expect(rows().allInnerTexts()).resolves.toEqual([
-      expect.stringMatching(
-        /^Active\s+Launch video for the press\s+https:\/\/d111111abcdef8\.cloudfront\.net\/videos\/launch\.mp4/,
-      ),
-      expect.stringMatching(/^Expires in (1 hour 59 minutes|2 hours)\s+For ACME, invoice 42/),
-    ])
+    await expect
+      .poll(() => rows().allInnerTexts())
+      .toEqual([
+        expect.stringMatching(
+          /^Active\s+Launch video for the press\s+https:\/\/d111111abcdef8\.cloudfront\.net\/videos\/launch\.mp4/,
+        ),
+        expect.stringMatching(/^Expires in (1 hour 59 minutes|2 hours)\s+For ACME, invoice 42/),
+      ])
     expect(await app.seriousA11yViolations()).toEqual([])
     await app.screenshot('history-two-links')
   })
@@ -167,13 +169,15 @@ describe('History screen, empty and long', () => {
       ])
       await openHistory(app)
       const list = app.page.getByRole('list', { name: /Links made with Keyfront/ })
-      await expect(list.getByRole('listitem').allInnerTexts()).resolves.toEqual([
-        expect.stringMatching(/key-file handout[\s\S]*Key file: import it to make this again/),
-        expect.stringMatching(/deleted-key handout[\s\S]*Key deleted: cannot be copied again/),
-      ])
-      await expect(app.page.getByLabel('Key').locator('option').allInnerTexts()).resolves.toEqual(
-        expect.arrayContaining(['Key file (KFILEKEYPAIR12)', 'Deleted key (K2JCJMDEHXQW5F)']),
-      )
+      await expect
+        .poll(() => list.getByRole('listitem').allInnerTexts())
+        .toEqual([
+          expect.stringMatching(/key-file handout[\s\S]*Key file: import it to make this again/),
+          expect.stringMatching(/deleted-key handout[\s\S]*Key deleted: cannot be copied again/),
+        ])
+      await expect
+        .poll(() => app.page.getByLabel('Key').locator('option').allInnerTexts())
+        .toEqual(expect.arrayContaining(['Key file (KFILEKEYPAIR12)', 'Deleted key (K2JCJMDEHXQW5F)']))
       expect(await app.seriousA11yViolations()).toEqual([])
       await app.screenshot('history-key-file')
     } finally {

@@ -111,7 +111,7 @@ describe('New link and Inspect', () => {
     await page.getByRole('heading', { name: 'This link does not work' }).waitFor()
     await page.getByText('It was changed after it was made: where it had “%20” it now has a space.').waitFor()
     await page.getByRole('heading', { name: 'Where the link changed' }).waitFor()
-    await expect(page.locator('.inspect-difference mark').allInnerTexts()).resolves.toEqual(['%20', ' '])
+    await expect.poll(() => page.locator('.inspect-difference mark').allInnerTexts()).toEqual(['%20', ' '])
     await expect(page.locator('.inspect-difference').innerText()).resolves.toMatch(
       /from the history \(“For Ana”\)/,
     )

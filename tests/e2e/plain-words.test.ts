@@ -143,11 +143,15 @@ describe.each(['light', 'dark'] as const)('the everyday screens in plain words (
 
       await screen('History')
       const rows = page.getByRole('list', { name: /Links made with Keyfront/ }).getByRole('listitem')
-      await expect(rows.allInnerTexts()).resolves.toEqual([
-        expect.stringMatching(/For Ana\s+Client files: reports\/Q3 report\.pdf\s+Key “Main key”/),
-        expect.stringMatching(/^Active\s+Signed draft\s+Client files: contracts\/draft 2\.pdf\s+Key deleted/),
-        expect.stringMatching(/^Expired\s+Old prices\s+Client files: price list\.pdf\s+Key “Main key”/),
-      ])
+      await expect
+        .poll(() => rows.allInnerTexts())
+        .toEqual([
+          expect.stringMatching(/For Ana\s+Client files: reports\/Q3 report\.pdf\s+Key “Main key”/),
+          expect.stringMatching(
+            /^Active\s+Signed draft\s+Client files: contracts\/draft 2\.pdf\s+Key deleted/,
+          ),
+          expect.stringMatching(/^Expired\s+Old prices\s+Client files: price list\.pdf\s+Key “Main key”/),
+        ])
       expectPlain((await rows.allInnerTexts()).join('\n'))
       await expect(rowsThatDoNotFit(app)).resolves.toEqual([])
       expect(await app.seriousA11yViolations()).toEqual([])

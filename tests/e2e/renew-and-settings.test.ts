@@ -425,10 +425,9 @@ describe('making a new link like one whose key or site is gone', () => {
       await expect(historyRow('Signed draft').innerText()).resolves.toMatch(
         /Key deleted: cannot be copied again/,
       )
-      await expect(historyRow('Signed draft').getByRole('button').allInnerTexts()).resolves.toEqual([
-        'Make a new link like this…',
-        'Delete…',
-      ])
+      await expect
+        .poll(() => historyRow('Signed draft').getByRole('button').allInnerTexts())
+        .toEqual(['Make a new link like this…', 'Delete…'])
 
       await historyRow('Signed draft').getByRole('button', { name: 'Make a new link like this…' }).click()
       const form = page.getByRole('form', { name: 'A new link like “Signed draft”' })

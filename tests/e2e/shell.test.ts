@@ -17,7 +17,7 @@ describe('app shell', () => {
 
   it('opens on the welcome (no key yet) and lists every area in the navigation', async () => {
     const nav = app.page.getByRole('navigation', { name: 'Keyfront' })
-    await expect(nav.getByRole('button').allInnerTexts()).resolves.toEqual(AREAS)
+    await expect.poll(() => nav.getByRole('button').allInnerTexts()).toEqual(AREAS)
     await expect(app.page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Welcome to Keyfront')
   })
 

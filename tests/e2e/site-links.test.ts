@@ -53,10 +53,9 @@ describe('New link for an onboarded site', () => {
   it('asks where the file is (the site named by its comment), builds the address from a typed path, and signs with the site’s key without asking', async () => {
     await open('New link')
     const where = tab().getByLabel('Where is the file?')
-    await expect(where.locator('option').allInnerTexts()).resolves.toEqual([
-      `Reports — ${domain}`,
-      'Another address (paste a full link)',
-    ])
+    await expect
+      .poll(() => where.locator('option').allInnerTexts())
+      .toEqual([`Reports — ${domain}`, 'Another address (paste a full link)'])
     await expect(tab().getByLabel('Signing key').count()).resolves.toBe(0)
     const siteKey = (await app.keyfront.keys.find(siteKeyId)).name
     await tab().getByText(`Made with “${siteKey}”, the key this site was set up with.`).waitFor()
@@ -160,9 +159,9 @@ describe('New link for an onboarded site', () => {
     expect(trustBefore?.behaviors.every((b) => b.trustedKeyGroups.length === 1)).toBe(true)
     await open('Distributions')
     const sites = page().getByRole('region', { name: 'Sites on this computer' })
-    await expect(sites.getByRole('listitem').allInnerTexts()).resolves.toEqual([
-      expect.stringContaining(domain),
-    ])
+    await expect
+      .poll(() => sites.getByRole('listitem').allInnerTexts())
+      .toEqual([expect.stringContaining(domain)])
     const forget = sites.getByRole('button', { name: `Forget ${domain}…` })
 
     // Keyboard only: the confirm opens on "Keep it", which closes it and returns to the button.

@@ -100,6 +100,7 @@ export const ERROR_CODES = [
   'FILE_IS_FOLDER',
   // key lifecycle (replace, retire, stop)
   'KEY_NOT_HELD',
+  'KEY_LEGACY_PAIR',
   'KEY_NOT_UPLOADED',
   'KEY_LINKS_STILL_WORK',
   'KEY_SITES_STILL_USE',

@@ -214,6 +214,19 @@ describe('a legacy key pair', () => {
       rsaBits: 1024,
       legacy: true,
     })
+    // Its life is not a key group's: no upload, replace or retire — it says why and what to do instead.
+    await page()
+      .getByRole('note', { name: 'Legacy key pair' })
+      .getByText(/cannot show where it is used/)
+      .waitFor()
+    for (const action of [
+      'Upload to CloudFront',
+      'Replace key…',
+      'Retire…',
+      'Stop all links signed with this key…',
+    ]) {
+      await expect(page().getByRole('button', { name: action }).count()).resolves.toBe(0)
+    }
     await expectAccessible()
     await app.screenshot('advanced-legacy-imported')
     await open('New link')

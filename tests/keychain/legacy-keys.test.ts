@@ -145,3 +145,29 @@ describe('keyfront keys list and show', () => {
     expect(details).toMatchObject({ legacy: true, rsaBits: 4096, keyPairId: 'APKAEIBAERJR2EXAMPLC' })
   })
 })
+
+describe('the lifecycle of a legacy key pair', () => {
+  it('is "legacy", and replacing, retiring or reading its usage says why Keyfront cannot', async () => {
+    const key = await kf.keys.import({
+      name: 'Old signer',
+      pem: pkcs1(2048),
+      keyPairId: 'APKAEIBAERJR2EXAMPLD',
+    })
+    const statuses = await kf.keyLifecycle.statuses()
+    expect(statuses.find((status) => status.keyId === key.id)?.status).toBe('legacy')
+    const refusal = {
+      code: 'KEY_LEGACY_PAIR',
+      message: expect.stringMatching(
+        /is a legacy key pair .* create a new key and restrict your distributions/,
+      ) as unknown,
+    }
+    await expect(kf.keyLifecycle.usage(key.name)).rejects.toMatchObject(refusal)
+    await expect(kf.keyLifecycle.planRotate({ key: key.name })).rejects.toMatchObject(refusal)
+    await expect(kf.keyLifecycle.planRetire({ key: key.name, stopLinksNow: true })).rejects.toMatchObject(
+      refusal,
+    )
+    const cli = await runCli(['keys', 'retire', 'Old signer', '--dry-run'], { env })
+    expect(cli.code).toBe(1)
+    expect(cli.stderr).toMatch(/legacy key pair/)
+  })
+})

@@ -22,6 +22,8 @@ const LINKS_LISTED = 20
 /** "Retiring (last link expires 2026-12-12)" — the status as the Keys list says it. */
 export function statusLabel(status: KeyStatus, lastLinkExpiresAt?: number): string {
   switch (status) {
+    case 'legacy':
+      return 'Legacy key pair'
     case 'not-uploaded':
       return 'Not uploaded'
     case 'in-use':

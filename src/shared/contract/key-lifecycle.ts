@@ -17,7 +17,7 @@ const PublicKeyId = z.string().min(1).max(128)
  * Retiring: replaced, and links signed with it still work. Can be retired: replaced, and its last
  * link has expired — removing it from CloudFront stops nothing.
  */
-export const KeyStatus = z.enum(['not-uploaded', 'in-use', 'retiring', 'can-be-retired'])
+export const KeyStatus = z.enum(['legacy', 'not-uploaded', 'in-use', 'retiring', 'can-be-retired'])
 export type KeyStatus = z.infer<typeof KeyStatus>
 
 /** A key's status from what this computer knows (keys.json and History), without asking AWS. */

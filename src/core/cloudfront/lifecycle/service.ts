@@ -181,10 +181,19 @@ export class KeyLifecycleService {
       const notFound = error instanceof KeyfrontError && error.code === 'KEY_NOT_FOUND'
       throw (notFound && keyFileRefused(ref)) || error
     })
+    if (found.legacy) throw legacyRefused(found.name)
     const lifecycle = all.find((k) => k.key.id === found.id)?.lifecycle ?? {}
     const replacement = all.find((k) => k.key.id === lifecycle.replacedBy)?.key
     return { key: found, lifecycle, replacement, all: all.map((k) => k.key) }
   }
+}
+
+/** A legacy key pair is not in any key group: there is nothing to replace it in or retire it from. */
+function legacyRefused(name: string): KeyfrontError {
+  return new KeyfrontError(
+    'KEY_LEGACY_PAIR',
+    `"${name.slice(0, 200)}" is a legacy key pair (a trusted signer of the AWS account), not a key in a key group, so Keyfront cannot show where it is used, replace or retire it. To move off it, create a new key and restrict your distributions with it; then remove the old key pair in the AWS console (Security credentials → CloudFront key pairs).`,
+  )
 }
 
 /** Names a key file (a path to one, or History's id for one) rather than a key Keyfront holds. */

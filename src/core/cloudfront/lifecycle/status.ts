@@ -16,7 +16,15 @@ export interface LiveLinkSource {
 /** How many live links a plan lists one by one; the count covers them all. */
 export const LIVE_LINKS_SHOWN = 200
 
-export function keyStatus(uploaded: boolean, lifecycle: KeyLifecycle, liveLinks: number): KeyStatus {
+export function keyStatus(
+  key: Pick<KeySummary, 'legacy'>,
+  uploaded: boolean,
+  lifecycle: KeyLifecycle,
+  liveLinks: number,
+): KeyStatus {
+  // A legacy key pair belongs to the account's trusted signers, not to key groups: none of the
+  // other states (upload, replace, retire) applies to it.
+  if (key.legacy) return 'legacy'
   if (!uploaded) return 'not-uploaded'
   if (lifecycle.retiringSince === undefined) return 'in-use'
   return liveLinks > 0 ? 'retiring' : 'can-be-retired'
@@ -31,7 +39,7 @@ export function keyStatuses(
     const facts = sumFacts([...new Set(key.uploads.map((u) => u.keyPairId))].map((id) => live.get(id)))
     const info: KeyStatusInfo = {
       keyId: key.id,
-      status: keyStatus(key.uploads.length > 0, lifecycle, facts.count),
+      status: keyStatus(key, key.uploads.length > 0, lifecycle, facts.count),
       liveLinks: facts.count,
     }
     if (facts.lastExpiresAt !== undefined) info.lastLinkExpiresAt = facts.lastExpiresAt

@@ -29,7 +29,7 @@ export function describeUsage(facts: {
   const usage: KeyUsage = {
     key: { id: key.id, name: key.name, type: key.type, fingerprint: key.fingerprint },
     accountId: account.accountId,
-    status: keyStatus(ids.length > 0, lifecycle, facts.liveLinks.count),
+    status: keyStatus(key, ids.length > 0, lifecycle, facts.liveLinks.count),
     publicKeys,
     keyGroups: groupsHolding(account, ids).map((group) => ({
       id: group.Id ?? '',

@@ -26,6 +26,39 @@ export function KeyUsagePanel(props: {
   onProfileChange: (profile: string | undefined) => void
   onAction: (action: LifecycleAction) => void
 }) {
+  if (props.details.legacy) return <LegacyUsage />
+  return <KeyGroupUsage {...props} />
+}
+
+/**
+ * A legacy key pair is one of the account's trusted signers, in no key group: there is nothing to
+ * upload, replace in or retire from, so the panel says where it stands and what to do instead.
+ */
+function LegacyUsage() {
+  const navigate = useNavigate()
+  return (
+    <section className="key-usage" aria-labelledby="key-usage-title">
+      <h3 id="key-usage-title">Used by</h3>
+      <div className="notice notice-warn" role="note" aria-label="Legacy key pair">
+        <p>
+          This is a legacy key pair: CloudFront trusts it through the AWS account’s trusted signers, not
+          through a key group, so Keyfront cannot show where it is used, replace it or retire it. To move off
+          it, make a new key and restrict your distributions with it; then remove the old key pair in the AWS
+          console (Security credentials → CloudFront key pairs).
+        </p>
+        <button
+          type="button"
+          className="button"
+          onClick={() => navigate({ screen: 'distributions', param: 'onboard' })}
+        >
+          Restrict a distribution with a new key…
+        </button>
+      </div>
+    </section>
+  )
+}
+
+function KeyGroupUsage(props: Parameters<typeof KeyUsagePanel>[0]) {
   const { details, status } = props
   const now = useNow()
   const navigate = useNavigate()

@@ -26,6 +26,8 @@ export function shortDay(epochSeconds: number, nowMs: number): string {
 
 export function statusWords(info: KeyStatusInfo, nowMs: number): StatusWords {
   switch (info.status) {
+    case 'legacy':
+      return { text: 'Legacy key pair', tone: 'muted' }
     case 'not-uploaded':
       return { text: 'Not uploaded', tone: 'muted' }
     case 'in-use':

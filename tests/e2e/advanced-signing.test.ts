@@ -297,6 +297,9 @@ describe('refused before signing, with their codes', () => {
     await page().getByText('Error code: RESOURCE_PATTERN_INVALID').waitFor()
     await expectAccessible()
     await app.screenshot('advanced-resource-invalid')
+    // Changing what was refused takes the refusal away: it spoke of the pattern as it was.
+    await resourceField().fill('https://d111111abcdef8.cloudfront.net/videos/*')
+    await expect.poll(() => page().getByText('Error code: RESOURCE_PATTERN_INVALID').count()).toBe(0)
   })
 
   it('a domain the files are not under is refused with its code', async () => {

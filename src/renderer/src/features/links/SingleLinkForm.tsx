@@ -2,7 +2,7 @@
 // decide it, how long it works, an optional label, and the advanced restrictions folded away.
 // Keyfront checks everything and says what to change; the finished link replaces the form until the
 // user asks for another.
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { SignedSite } from '../../../../shared/contract/cloudfront.ts'
 import type { KeySummary } from '../../../../shared/contract/keys.ts'
 import type { SignedLink } from '../../../../shared/contract/links.ts'
@@ -59,6 +59,9 @@ export function SingleLinkForm(props: {
       }),
     )
   })
+  // A refusal is about what was sent: once the user changes any of it, the message no longer applies.
+  const { clearError } = sign
+  useEffect(clearError, [place, chosenKey, expiry, advanced, label, clearError])
 
   if (result) {
     return (

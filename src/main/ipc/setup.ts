@@ -29,7 +29,15 @@ export function setupHandlers(kf: Keyfront, ports: DesktopPorts): AreaHandlers<t
       return { saved: path }
     },
     'setup.chooseFile': async () => {
-      const paths = (await ports.chooseFiles?.({ title: 'Choose the setup file to import' })) ?? []
+      const paths =
+        (await ports.chooseFiles?.({
+          title: 'Choose the setup file to import',
+          single: true,
+          filters: [
+            { name: 'Keyfront setup', extensions: ['keyfront-setup'] },
+            { name: 'All files', extensions: ['*'] },
+          ],
+        })) ?? []
       const [file] = await chosen.add(paths.slice(0, 1))
       return file ? { file } : {}
     },

@@ -11,7 +11,11 @@ export const SETUP_FORMAT = 'keyfront-setup'
 /** Setup files are a few kilobytes; anything much larger is not one. */
 export const MAX_SETUP_FILE_BYTES = 64 * 1024
 
-const Text = z.string().max(1000)
+/** Plain text on one line: what the file says is shown on screens and printed in terminals. */
+const Text = z
+  .string()
+  .max(1000)
+  .regex(/^\P{Cc}*$/u)
 
 export const SetupFile = z.object({
   format: z.literal(SETUP_FORMAT),

@@ -4,10 +4,10 @@
 // a site already known is brought up to date, and a wrong passphrase changes nothing.
 import { open } from 'node:fs/promises'
 import type { SignedSite } from '../../shared/contract/cloudfront.ts'
-import type { KeySummary } from '../../shared/contract/keys.ts'
+import { KEY_NAME_MAX, type KeySummary } from '../../shared/contract/keys.ts'
 import type { SetupImported } from '../../shared/contract/setup.ts'
 import { KeyfrontError, isKeyfrontError } from '../../shared/errors.ts'
-import { findSite } from '../../shared/site-link.ts'
+import { findSite, siteNameProblem } from '../../shared/site-link.ts'
 import type { Clock } from '../clock.ts'
 import type { SignedSites } from '../cloudfront/signed-sites.ts'
 import { dataFileError, errnoOf } from '../file-errors.ts'
@@ -99,8 +99,11 @@ export class SetupService {
           accountId: file.site.accountId,
         })
     const known = (await this.#deps.sites.list()).some((s) => s.distributionId === file.site.distributionId)
+    // A name this computer could not keep is left out; the site then goes by its address.
+    const { name, ...facts } = file.site
     await this.#deps.sites.remember({
-      ...file.site,
+      ...facts,
+      ...(name !== undefined && siteNameProblem(name) === undefined && { name: name.trim() }),
       keyId: ready.id,
       keyPairId: file.key.keyPairId,
       onboardedAt: this.#deps.clock.now(),
@@ -129,11 +132,19 @@ function openKey(file: SetupFile, passphrase: string) {
   }
 }
 
-/** The key's own name, or "name (2)", "name (3)"… when this computer already uses it for another key. */
+/**
+ * The key's own name (cut to what a name may hold), or "name (2)", "name (3)"… when this computer
+ * already uses it for another key.
+ */
 function freeName(name: string, held: KeySummary[]): string {
   const taken = new Set(held.map((key) => key.name.toLowerCase()))
-  let candidate = name.trim()
-  for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${name.trim()} (${n})`
+  const base =
+    name
+      .trim()
+      .slice(0, KEY_NAME_MAX - 5)
+      .trim() || 'Shared key'
+  let candidate = base
+  for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${base} (${n})`
   return candidate
 }
 

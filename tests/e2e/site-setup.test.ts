@@ -87,6 +87,8 @@ describe('Add a site', () => {
     await sites().getByRole('button', { name: 'Add a site…' }).focus()
     await page().keyboard.press('Enter')
     const form = page().getByRole('form', { name: 'Add a site' })
+    // The form opens with the site's choice focused, for the keyboard.
+    await expect(form.getByLabel('Site').evaluate((e) => e === document.activeElement)).resolves.toBe(true)
     await form.getByLabel('Site').selectOption({ label: 'Another site: type its address…' })
     await form.getByLabel('Its address').fill(`https://${untrustedDomain}/files/`)
     await form.getByLabel('Its address').press('Enter')

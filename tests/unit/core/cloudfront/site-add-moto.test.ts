@@ -14,18 +14,18 @@ async function onboardedElsewhere() {
     key: key.id,
     behaviors: ['/private/*'],
   })
-  return { id, onboarded }
+  return { id, onboarded, key }
 }
 
 describe('adding a site onboarded elsewhere (moto_server)', () => {
   it('offers only the held keys the distribution trusts, with the paths each guards', async () => {
-    const { id, onboarded } = await onboardedElsewhere()
+    const { id, onboarded, key } = await onboardedElsewhere()
     await ctx.world.keys.create({ name: 'unrelated', type: 'rsa' })
     const candidate = await ctx.world.cloudfront.siteCandidate(id)
     expect(candidate).toMatchObject({ distributionId: id, comment: 'Test files' })
     expect(candidate.keys).toEqual([
       {
-        keyId: expect.any(String),
+        keyId: key.id,
         keyName: 'office',
         keyPairId: onboarded.publicKeyId,
         keyGroupId: onboarded.keyGroupId,

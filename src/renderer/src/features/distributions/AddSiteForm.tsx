@@ -88,6 +88,7 @@ export function AddSiteForm(props: {
             {(control) => (
               <input
                 {...control}
+                type="text"
                 value={address}
                 spellCheck={false}
                 onChange={(event) => setAddress(event.target.value)}

@@ -133,6 +133,18 @@ describe('keyfront cloudfront sites add', () => {
       '/private/*',
     )
     expect(narrowed.restrictedPaths).toEqual(['/private/*'])
+    const text = await laptop.run(
+      'cloudfront',
+      'sites',
+      'add',
+      '--distribution',
+      distributionId,
+      '--key',
+      'reports',
+    )
+    expect(text.code).toBe(0)
+    expect(text.stdout).toContain(`Added ${distributionId} (${domainName}) with key "reports".`)
+    expect(text.stdout).toContain(`keyfront sign --site ${distributionId} PATH --expires 7d`)
     const stray = await laptop.failure(
       'cloudfront',
       'sites',

@@ -13,6 +13,7 @@ import { FilesService } from './files/service.ts'
 import { createLocalServices, type LocalDeps, type LocalServices } from './local-services.ts'
 import { OriginService } from './origin/service.ts'
 import { SettingsStore } from './settings/settings-store.ts'
+import { SetupService } from './setup/setup-service.ts'
 
 export interface KeyfrontDeps extends LocalDeps {
   aws: AwsClientFactory
@@ -31,6 +32,8 @@ export interface Keyfront extends LocalServices {
   readonly settings: SettingsStore
   /** A site's files: browse its bucket, upload and share, check a link's file is there. */
   readonly files: FilesService
+  /** A site and its key in one passphrase-protected file, for another computer. */
+  readonly setup: SetupService
 }
 
 /** Everything; over `local` when the caller built the local services already (the CLI). */
@@ -87,6 +90,7 @@ export function createKeyfront(
       history: () => local.history,
       clock: deps.clock,
     }),
+    setup: new SetupService({ keys, sites: new SignedSites(deps.dataDir), clock: deps.clock }),
     links: local.links,
     renewals: local.renewals,
     onHistoryReset: (listener) => local.onHistoryReset(listener),

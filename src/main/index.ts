@@ -70,7 +70,13 @@ async function start(): Promise<void> {
       return result.canceled ? undefined : result.filePath
     },
     chooseFiles: async (request) => {
-      const options = { title: request.title, properties: ['openFile' as const, 'multiSelections' as const] }
+      const options = {
+        title: request.title,
+        properties: request.single
+          ? ['openFile' as const]
+          : ['openFile' as const, 'multiSelections' as const],
+        filters: request.filters ?? [],
+      }
       const result = mainWindow
         ? await dialog.showOpenDialog(mainWindow, options)
         : await dialog.showOpenDialog(options)

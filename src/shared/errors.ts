@@ -125,6 +125,11 @@ export const ERROR_CODES = [
   'FILE_NOT_FOUND',
   'UPLOAD_NOT_A_FILE',
   'UPLOAD_UNREADABLE',
+  // adding a site by hand, and a setup file shared with a colleague (key + site)
+  'SITE_KEY_NOT_TRUSTED',
+  'SITE_PATH_NOT_RESTRICTED',
+  'SETUP_PASSPHRASE_WRONG',
+  'SETUP_FILE_INVALID',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -116,7 +116,7 @@ async function backToWelcome(): Promise<void> {
 }
 
 describe('first run, with no key', () => {
-  it('opens on the welcome: three starting points in plain words, none of the areas current', async () => {
+  it('opens on the welcome: four starting points in plain words, none of the areas current', async () => {
     await page().getByRole('heading', { level: 1, name: 'Welcome to Keyfront' }).waitFor()
     await page().getByRole('heading', { level: 2, name: 'Where are you starting from?' }).waitFor()
     await expect
@@ -124,6 +124,7 @@ describe('first run, with no key', () => {
       .toEqual([
         'I have a private S3 bucket',
         'My CloudFront distribution already exists',
+        'A colleague sent me a setup file',
         'I already have a key, or someone gave me one',
       ])
     await expect(page().getByRole('navigation').locator('[aria-current="page"]').count()).resolves.toBe(0)
@@ -171,6 +172,14 @@ describe('first run, with no key', () => {
     await expect(h1()).resolves.toBe('Keys')
     await page().getByRole('heading', { level: 2, name: 'Import a signing key' }).waitFor()
     await checkScreen('import-key')
+  })
+
+  it('"A colleague sent me a setup file" opens Import setup on Keys', async () => {
+    await backToWelcome()
+    await welcomePath('A colleague sent me a setup file').click()
+    await expect(h1()).resolves.toBe('Keys')
+    await page().getByRole('heading', { level: 2, name: 'Import a setup from a colleague' }).waitFor()
+    await checkScreen('import-setup')
   })
 
   it('"My CloudFront distribution already exists" opens the onboarding wizard at its first step', async () => {

@@ -3,7 +3,7 @@
 // detaching a key group. Changes are planned first (--dry-run prints only the plan). `sites` lists
 // (or forgets) the distributions onboarded from this computer, without an AWS call.
 import type { Keyfront } from '../../core/app.ts'
-import type { OnboardRequest } from '../../shared/contract/cloudfront.ts'
+import type { AddSiteRequest, OnboardRequest } from '../../shared/contract/cloudfront.ts'
 import { findSite, siteAddresses } from '../../shared/site-link.ts'
 import type { CliContext, CommandResult } from '../context.ts'
 import type { Register } from '../program.ts'
@@ -155,7 +155,7 @@ export const registerCloudfront: Register = (program, run) => {
       }),
     )
 
-  cloudfront
+  const sites = cloudfront
     .command('sites')
     .description(
       'the distributions onboarded from this computer, which `keyfront sign --site` can make links for',
@@ -181,7 +181,37 @@ export const registerCloudfront: Register = (program, run) => {
         )
         return {
           json: sites,
-          text: lines.join('\n') || 'No site yet. Onboard a distribution: keyfront cloudfront onboard …',
+          text:
+            lines.join('\n') ||
+            'No site yet. Onboard a distribution (keyfront cloudfront onboard …), add one onboarded elsewhere (keyfront cloudfront sites add …) or import a setup file (keyfront setup import FILE …).',
+        }
+      }),
+    )
+
+  sites
+    .command('add')
+    .description(
+      'add a site onboarded elsewhere (another computer, the console): checks it trusts the key; CloudFront is not changed',
+    )
+    .requiredOption('--distribution <id>', 'the distribution id, or its address (d111….cloudfront.net)')
+    .requiredOption('--key <name>', 'name or id of a key the distribution trusts')
+    .option(
+      '--path <pattern>',
+      'a path pattern that needs signed links, "*" for the default behavior (repeatable); default: every path that trusts the key',
+      collect,
+    )
+    .option('--profile <name>', PROFILE_HELP)
+    .action((options: { distribution: string; key: string; path?: string[]; profile?: string }) =>
+      run(async ({ ctx }) => {
+        const kf = await ctx.keyfront()
+        const request: AddSiteRequest = { distribution: options.distribution, key: options.key }
+        const profile = profileOption(options.profile)
+        if (profile) request.profile = profile
+        if (options.path) request.paths = options.path
+        const site = await kf.cloudfront.addSite(request)
+        return {
+          json: site,
+          text: `Added ${site.distributionId} (${siteAddresses(site).join(', ')}) with key "${(await kf.keys.find(site.keyId)).name}". Signed links only: ${site.restrictedPaths.join(', ')}.\nMake links with: keyfront sign --site ${site.distributionId} PATH --expires 7d`,
         }
       }),
     )

@@ -11,4 +11,5 @@ export const commandGroups: CommandGroup[] = [
   { name: 'history', load: async () => (await import('./history.ts')).registerHistory },
   { name: 'aws', load: async () => (await import('./aws.ts')).registerAws },
   { name: 'cloudfront', load: async () => (await import('./cloudfront.ts')).registerCloudfront },
+  { name: 'setup', load: async () => (await import('./setup.ts')).registerSetup },
 ]

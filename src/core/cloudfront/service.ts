@@ -2,7 +2,9 @@
 // distributions; upload a key; plan and apply onboarding or detaching; wait for a deployment.
 // Each call makes a client for the chosen profile and releases it when done. Onboarded
 // distributions are remembered locally as sites that accept signed links (signed-sites.json).
+import type { Distribution } from '@aws-sdk/client-cloudfront'
 import type {
+  AddSiteRequest,
   DeployingInfo,
   DeployingRecord,
   DeploymentProgress,
@@ -14,6 +16,8 @@ import type {
   OnboardResult,
   PublicKeyInfo,
   SignedSite,
+  SiteCandidate,
+  SiteKeyChoice,
   TrustPlan,
   TrustResult,
   UploadResult,
@@ -33,6 +37,8 @@ import { runOnboarding } from './onboard.ts'
 import { planDetach, planOnboard } from './plan.ts'
 import { describePublicKeys, ensurePublicKey } from './public-keys.ts'
 import { restrictedPaths, SignedSites, siteAddressesOf, siteCommentOf } from './signed-sites.ts'
+import { findDistribution } from './site-distribution.ts'
+import { trustedHeldKeys } from './site-trust.ts'
 import { applyTrust } from './trust.ts'
 
 export interface CloudFrontServiceDeps {
@@ -148,6 +154,53 @@ export class CloudFrontService {
   /** Distributions onboarded from here, read from the data folder only (no AWS call). */
   sites(): Promise<SignedSite[]> {
     return this.#sites.list()
+  }
+
+  /** The distribution (by id or address) and the keys held here that it trusts. Reads only. */
+  async siteCandidate(distribution: string, profile?: string): Promise<SiteCandidate> {
+    const keys = await this.#deps.keys.list()
+    return this.#withApi(profile, async (api) => {
+      const found = await findDistribution(api, distribution)
+      return {
+        distributionId: found.Id ?? '',
+        ...siteAddressesOf(found),
+        ...siteCommentOf(found),
+        keys: await trustedHeldKeys(api, found, keys),
+      }
+    })
+  }
+
+  /**
+   * Records a site that was onboarded elsewhere (another computer, the console): CloudFront is read,
+   * never changed. The key must be one the distribution trusts; its Key-Pair-Id is recorded on the
+   * key when this computer did not know it, so links can be signed at once.
+   */
+  async addSite(request: AddSiteRequest): Promise<SignedSite> {
+    const { accountId } = await this.#deps.accounts.whoami(request.profile)
+    const key = await this.#deps.keys.find(request.key)
+    const { distribution, choice } = await this.#withApi(request.profile, async (api) => {
+      const distribution = await findDistribution(api, request.distribution)
+      const choices = await trustedHeldKeys(api, distribution, [key])
+      return { distribution, choice: choices[0] ?? keyNotTrusted(key.name, distribution) }
+    })
+    if (!key.uploads.some((u) => u.keyPairId === choice.keyPairId)) {
+      await this.#deps.keys.recordUpload(key.id, { keyPairId: choice.keyPairId, accountId })
+    }
+    const site: SignedSite = {
+      distributionId: distribution.Id ?? '',
+      ...siteAddressesOf(distribution),
+      ...siteCommentOf(distribution),
+      keyId: key.id,
+      keyPairId: choice.keyPairId,
+      keyGroupId: choice.keyGroupId,
+      keyGroupName: choice.keyGroupName,
+      restrictedPaths: chosenPaths(choice, request.paths),
+      accountId,
+      onboardedAt: this.#deps.clock.now(),
+    }
+    if (request.profile) site.profile = request.profile
+    await this.#sites.remember(site)
+    return (await this.#sites.list()).find((s) => s.distributionId === site.distributionId) ?? site
   }
 
   /** Forgets a site here; CloudFront keeps trusting the key until it is detached. */
@@ -320,4 +373,26 @@ export class CloudFrontService {
   #withApi<T>(profile: string | undefined, run: (api: CloudFrontApi) => Promise<T>): Promise<T> {
     return withCloudFrontApi(this.#deps, profile, run)
   }
+}
+
+function keyNotTrusted(keyName: string, distribution: Distribution): never {
+  const id = distribution.Id ?? ''
+  throw new KeyfrontError(
+    'SITE_KEY_NOT_TRUSTED',
+    `${id} (${distribution.DomainName ?? ''}) does not accept links signed with the key "${keyName}": none of its behaviors trusts a key group holding it. Ask whoever set the site up for its setup file (keyfront setup import), or restrict the site to this key first: keyfront cloudfront onboard --distribution ${id} --key "${keyName}".`,
+  )
+}
+
+/** The paths asked for, each one the key really guards; all of them when none was asked for. */
+function chosenPaths(choice: SiteKeyChoice, asked: string[] | undefined): string[] {
+  if (!asked?.length) return choice.restrictedPaths
+  const wanted = [...new Set(asked.map((path) => (path === 'default' ? '*' : path.trim())))]
+  const stray = wanted.filter((path) => !choice.restrictedPaths.includes(path))
+  if (stray.length > 0) {
+    throw new KeyfrontError(
+      'SITE_PATH_NOT_RESTRICTED',
+      `Links signed with "${choice.keyName}" are not required for ${stray.map((p) => `"${p}"`).join(', ')} on this site. Choose among the paths that trust it: ${choice.restrictedPaths.map((p) => `"${p}"`).join(', ')} (or leave the paths out to take them all).`,
+    )
+  }
+  return wanted
 }

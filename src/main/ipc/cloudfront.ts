@@ -37,6 +37,9 @@ export function cloudfrontHandlers(
     }),
     'cloudfront.deploying': () => kf.cloudfront.deploying(),
     'cloudfront.sites': () => kf.cloudfront.sites(),
+    'cloudfront.siteCandidate': ({ profile, distribution }) =>
+      kf.cloudfront.siteCandidate(distribution, profile),
+    'cloudfront.addSite': (request) => kf.cloudfront.addSite(request),
     'cloudfront.forgetSite': async ({ distributionId }) => ({
       removed: await kf.cloudfront.forgetSite(distributionId),
     }),

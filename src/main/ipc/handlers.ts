@@ -14,6 +14,7 @@ import { originHandlers } from './origin.ts'
 import type { DesktopPorts } from './ports.ts'
 import type { HandlerTable } from './router.ts'
 import { settingsHandlers } from './settings.ts'
+import { setupHandlers } from './setup.ts'
 
 export function createHandlerTable(
   kf: Keyfront,
@@ -31,5 +32,6 @@ export function createHandlerTable(
     ...originHandlers(kf),
     ...filesHandlers(kf, ports),
     ...settingsHandlers(kf),
+    ...setupHandlers(kf, ports),
   }
 }

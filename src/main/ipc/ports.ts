@@ -22,8 +22,13 @@ export interface DesktopPorts {
   openExternal(url: string): Promise<void>
   /** Asks the user where to save a file; undefined when they cancel. */
   chooseSavePath(request: SaveFileRequest): Promise<string | undefined>
-  /** Asks the user to pick files to open (upload); empty when they cancel. */
-  chooseFiles?(request: { title: string }): Promise<string[]>
+  /** Asks the user to pick files to open (upload, a setup file); empty when they cancel. */
+  chooseFiles?(request: {
+    title: string
+    /** One file only (a setup file); several by default. */
+    single?: boolean
+    filters?: { name: string; extensions: string[] }[]
+  }): Promise<string[]>
   emit: Emit
   /** Asks the user to confirm; true for yes. Without it, what needs confirming is refused. */
   confirm?(question: Confirmation): Promise<boolean>

@@ -235,6 +235,40 @@ export const SignedSite = z.object({
 })
 export type SignedSite = z.infer<typeof SignedSite>
 
+/** A key held here that a distribution trusts: what adding the site with it would record. */
+export const SiteKeyChoice = z.object({
+  keyId: z.string(),
+  keyName: z.string(),
+  keyPairId: z.string(),
+  keyGroupId: z.string(),
+  keyGroupName: z.string(),
+  /** The path patterns that trust this key's group ("*" is the default behavior). */
+  restrictedPaths: z.array(z.string()),
+})
+export type SiteKeyChoice = z.infer<typeof SiteKeyChoice>
+
+/** A distribution by id, or by its address (d111111abcdef8.cloudfront.net, files.example.com). */
+const DistributionRef = z.string().trim().min(1).max(300)
+
+/** The distribution a site would be added for, with the held keys it trusts (possibly none). */
+export const SiteCandidate = z.object({
+  distributionId: z.string(),
+  domainName: z.string(),
+  aliases: z.array(z.string()),
+  comment: z.string().optional(),
+  keys: z.array(SiteKeyChoice),
+})
+export type SiteCandidate = z.infer<typeof SiteCandidate>
+
+export const AddSiteRequest = z.object({
+  profile: Profile,
+  distribution: DistributionRef,
+  key: KeyRef,
+  /** Default: every path pattern that trusts the key. */
+  paths: z.array(BehaviorSelector).max(100).optional(),
+})
+export type AddSiteRequest = z.infer<typeof AddSiteRequest>
+
 export const OnboardRequest = z.object({
   profile: Profile,
   distributionId: DistributionId,
@@ -312,6 +346,13 @@ export const cloudfrontContract = {
   'cloudfront.deploying': channel(z.undefined(), z.array(DeployingInfo)),
   /** Distributions onboarded from this computer, read locally (no AWS call). */
   'cloudfront.sites': channel(z.undefined(), z.array(SignedSite)),
+  /** The distribution (by id or address) and the held keys it trusts, for "Add a site". */
+  'cloudfront.siteCandidate': channel(
+    z.object({ profile: Profile, distribution: DistributionRef }),
+    SiteCandidate,
+  ),
+  /** Records a site that was onboarded elsewhere; reads CloudFront, changes nothing there. */
+  'cloudfront.addSite': channel(AddSiteRequest, SignedSite),
   /** Forgets a site here; CloudFront is not changed. */
   'cloudfront.forgetSite': channel(
     z.object({ distributionId: DistributionId }),

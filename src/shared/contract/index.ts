@@ -12,6 +12,7 @@ import { linksContract } from './links.ts'
 import { originContract } from './origin.ts'
 import { renewalContract } from './renewal.ts'
 import { settingsContract } from './settings.ts'
+import { setupContract } from './setup.ts'
 import type { Envelope } from '../envelope.ts'
 import type { ChannelSpec } from './define.ts'
 import { eventsContract } from './events.ts'
@@ -27,6 +28,7 @@ export const contract = {
   ...originContract,
   ...filesContract,
   ...settingsContract,
+  ...setupContract,
 } satisfies Record<string, ChannelSpec>
 
 export type Contract = typeof contract

@@ -57,6 +57,8 @@ export const channelNames = [
   'cloudfront.sites',
   'cloudfront.forgetSite',
   'cloudfront.renameSite',
+  'cloudfront.siteCandidate',
+  'cloudfront.addSite',
   'origin.listBuckets',
   'origin.inspectBucket',
   'origin.plan',
@@ -68,6 +70,9 @@ export const channelNames = [
   'files.cancelShare',
   'settings.get',
   'settings.update',
+  'setup.export',
+  'setup.chooseFile',
+  'setup.import',
 ] as const satisfies readonly Channel[]
 
 export const eventNames = [

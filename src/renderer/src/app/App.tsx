@@ -43,7 +43,11 @@ function CurrentScreen({ route }: { route: Route }) {
     case 'inspect':
       return <InspectScreen initialUrl={route.param} />
     case 'keys':
-      return <KeysScreen initialView={route.param === 'import' ? 'import' : undefined} />
+      return (
+        <KeysScreen
+          initialView={route.param === 'import' || route.param === 'import-setup' ? route.param : undefined}
+        />
+      )
     case 'distributions':
       return <DistributionsScreen initialFlow={distributionFlow(route.param)} />
     case 'settings':

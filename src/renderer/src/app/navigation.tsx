@@ -18,7 +18,7 @@ export interface Route {
   screen: ScreenId
   /**
    * Optional input for the screen: the signed URL the inspector should open with, the flow
-   * Distributions opens ('new-bucket', 'onboard'), Keys' form ('import'), the History entry New
+   * Distributions opens ('new-bucket', 'onboard'), Keys' form ('import', 'import-setup'), the History entry New
    * link makes a new link like (its id), or History's search to focus ('search').
    */
   param?: string

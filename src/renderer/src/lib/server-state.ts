@@ -89,6 +89,9 @@ export const STALE_AFTER: Partial<Record<Channel, readonly Channel[]>> = {
   'cloudfront.waitDeployed': ['cloudfront.distributions'],
   'cloudfront.forgetSite': ['cloudfront.sites'],
   'cloudfront.renameSite': ['cloudfront.sites'],
+  // A site added by hand may record its key's Key-Pair-Id; an imported setup adds a key and a site.
+  'cloudfront.addSite': ['cloudfront.sites', 'keys.list', 'keys.show', 'keys.statuses', 'keys.usage'],
+  'setup.import': ['cloudfront.sites', 'keys.list', 'keys.show', 'keys.statuses', 'keys.usage'],
   // The new distribution's key is uploaded (recorded on the key), its site remembered.
   'origin.apply': [...KEY_LIFE_READS, 'cloudfront.distributions', 'cloudfront.deploying'],
 }

@@ -96,7 +96,7 @@ export function DistributionsScreen(props: { initialFlow?: 'new-bucket' | 'onboa
               <KeyGroupsPanel profile={profile} />
             </>
           )}
-          <SitesPanel />
+          <SitesPanel profile={profile} signedIn={signedIn} distributions={distributions.data ?? []} />
         </>
       )}
     </Screen>

@@ -8,6 +8,8 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { Screen } from '../../components/Screen.tsx'
 import { useRead } from '../../lib/server-state.ts'
 import type { KeyDeleted, KeySummary } from '../../../../shared/contract/keys.ts'
+import { siteName } from '../../../../shared/site-link.ts'
+import { ImportSetupForm, importedText } from '../setup/ImportSetupForm.tsx'
 import { ImportKeyForm } from './ImportKeyForm.tsx'
 import { KeyDetail } from './KeyDetail.tsx'
 import { KeyList } from './KeyList.tsx'
@@ -21,11 +23,12 @@ type View =
   | { show: 'list' }
   | { show: 'new' }
   | { show: 'import' }
+  | { show: 'import-setup' }
   | { show: 'key'; id: string }
   | { show: 'replace'; id: string }
   | { show: 'retire'; id: string; stop: boolean }
 
-export function KeysScreen(props: { initialView?: 'import' }) {
+export function KeysScreen(props: { initialView?: 'import' | 'import-setup' }) {
   const keys = useRead('keys.list', undefined)
   const statuses = useRead('keys.statuses', undefined)
   const sites = useRead('cloudfront.sites', undefined)
@@ -67,6 +70,11 @@ export function KeysScreen(props: { initialView?: 'import' }) {
       Import a key
     </button>
   )
+  const setupButton = (
+    <button type="button" className="button" onClick={() => go({ show: 'import-setup' })}>
+      Import setup…
+    </button>
+  )
   const list = keys.data ?? []
   const nameOf = (id: string) => list.find((key) => key.id === id)?.name ?? ''
   const statusOf = (id: string) => statuses.data?.find((status) => status.keyId === id)
@@ -80,6 +88,7 @@ export function KeysScreen(props: { initialView?: 'import' }) {
           <>
             {newButton}
             {importButton}
+            {setupButton}
           </>
         ) : undefined
       }
@@ -95,6 +104,16 @@ export function KeysScreen(props: { initialView?: 'import' }) {
       )}
       {view.show === 'import' && (
         <ImportKeyForm onImported={(key) => added(key, 'Imported')} onCancel={() => go({ show: 'list' })} />
+      )}
+      {view.show === 'import-setup' && (
+        <ImportSetupForm
+          headingLevel={2}
+          onImported={(result) => {
+            setNotice({ text: importedText(result, siteName(result.site)) })
+            setView({ show: 'key', id: result.key.id })
+          }}
+          onCancel={() => go({ show: 'list' })}
+        />
       )}
       {view.show === 'key' && (
         <KeyDetail
@@ -146,6 +165,7 @@ export function KeysScreen(props: { initialView?: 'import' }) {
             <div className="form-actions centered">
               {newButton}
               {importButton}
+              {setupButton}
             </div>
           }
         >

@@ -1,6 +1,7 @@
 // Welcome: the first screen while Keyfront holds no signing key. It asks, in plain words, where the
 // user is starting from and opens the one flow that fits — a new distribution for a private bucket,
-// restricting a distribution that exists, or adding a key someone already has.
+// restricting a distribution that exists, importing a colleague's setup file, or adding a key
+// someone already has.
 import { useNavigate, type Route } from '../../app/navigation.tsx'
 import { Screen } from '../../components/Screen.tsx'
 import './welcome.css'
@@ -27,6 +28,13 @@ const STARTING_POINTS: StartingPoint[] = [
     text: 'Keyfront makes a signing key and restricts the paths you choose to signed links. Nothing else in the distribution changes.',
     needs: 'You need: an AWS access key that may change the distribution.',
     route: { screen: 'distributions', param: 'onboard' },
+  },
+  {
+    id: 'setup',
+    title: 'A colleague sent me a setup file',
+    text: 'Import it with the passphrase they gave you: the site and its key are added in one step, and you can make links at once.',
+    needs: 'You need: the setup file and its passphrase — no AWS access.',
+    route: { screen: 'keys', param: 'import-setup' },
   },
   {
     id: 'key',

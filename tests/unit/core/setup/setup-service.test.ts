@@ -1,0 +1,103 @@
+// Setup export → import between two data folders (keychains in memory here; the real Secret Service
+// and the byte-identical link are in tests/keychain/setup-cli.test.ts): an ECDSA key arrives whole,
+// a name already used here by another key gets " (2)", a name the site cannot keep is left out, and a
+// file edited to hold control characters is refused before anything changes.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Clock } from '../../../../src/core/clock.ts'
+import { SignedSites } from '../../../../src/core/cloudfront/signed-sites.ts'
+import { KeyService } from '../../../../src/core/keys/key-service.ts'
+import { SetupService } from '../../../../src/core/setup/setup-service.ts'
+import { memoryKeychain } from '../cloudfront/world.ts'
+
+const PASSPHRASE = 'eight or more'
+const ID = 'E2QWRUHAPOMQZL'
+const folders: string[] = []
+const clock: Clock = { now: () => 1_700_000_000_000 }
+
+function computer() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'keyfront-setup-'))
+  folders.push(dataDir)
+  const keychain = memoryKeychain()
+  const keys = new KeyService({ dataDir, keychain, clock })
+  const sites = new SignedSites(dataDir)
+  return { dataDir, keychain, keys, sites, setup: new SetupService({ keys, sites, clock }) }
+}
+
+async function office(siteName = 'Board papers') {
+  const from = computer()
+  const key = await from.keys.create({ name: 'reports', type: 'ecdsa' })
+  await from.keys.recordUpload(key.id, { keyPairId: 'K2JCJMDEHXQW5F', accountId: '123456789012' })
+  await from.sites.remember({
+    distributionId: ID,
+    domainName: 'd111111abcdef8.cloudfront.net',
+    aliases: [],
+    keyId: key.id,
+    keyPairId: 'K2JCJMDEHXQW5F',
+    keyGroupId: 'group-1',
+    keyGroupName: `keyfront-${ID}`,
+    restrictedPaths: ['*'],
+    accountId: '123456789012',
+    onboardedAt: 0,
+    name: siteName,
+  })
+  const file = join(from.dataDir, 'out.keyfront-setup')
+  await from.setup.export(ID, PASSPHRASE, file, { replace: false })
+  return { from, key, file }
+}
+
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true })
+})
+
+describe('setup export → import', () => {
+  it('brings an ECDSA key whole, with its Key-Pair-Id, under a free name', async () => {
+    const { key, file } = await office()
+    const to = computer()
+    await to.keys.create({ name: 'Reports', type: 'rsa' })
+    const result = await to.setup.import(file, PASSPHRASE)
+    expect(result.key).toMatchObject({
+      name: 'reports (2)',
+      type: 'ecdsa',
+      fingerprint: key.fingerprint,
+      keyPairId: 'K2JCJMDEHXQW5F',
+    })
+    expect(result.site).toMatchObject({ distributionId: ID, keyId: result.key.id, name: 'Board papers' })
+    expect(to.keychain.entries.size).toBe(2)
+  })
+
+  it('leaves out a site name this computer could not keep', async () => {
+    const { file } = await office('x'.repeat(200))
+    const to = computer()
+    const result = await to.setup.import(file, PASSPHRASE)
+    expect(result.site.name).toBeUndefined()
+  })
+
+  it('refuses a file edited to carry control characters, and changes nothing', async () => {
+    const { file } = await office()
+    const edited = JSON.parse(readFileSync(file, 'utf8')) as { site: { domainName: string } }
+    edited.site.domainName = 'd111111abcdef8.cloudfront.net\u001b[2J'
+    writeFileSync(file, JSON.stringify(edited))
+    const to = computer()
+    await expect(to.setup.import(file, PASSPHRASE)).rejects.toMatchObject({ code: 'SETUP_FILE_INVALID' })
+    expect(await to.keys.list()).toEqual([])
+    expect(await to.sites.list()).toEqual([])
+  })
+
+  it('refuses an empty passphrase on export and on import', async () => {
+    const { from, file } = await office()
+    await expect(
+      from.setup.export(ID, '', join(from.dataDir, 'x'), { replace: false }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+    await expect(computer().setup.import(file, '')).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+  })
+
+  it('names an unknown site on export', async () => {
+    const { from } = await office()
+    await expect(
+      from.setup.export('nowhere.example', PASSPHRASE, join(from.dataDir, 'y'), { replace: false }),
+    ).rejects.toMatchObject({ code: 'SITE_NOT_FOUND' })
+  })
+})

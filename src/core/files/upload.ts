@@ -6,7 +6,8 @@
 // process grew with the file: see docs/ENGINEERING.md). The file is stored with the Content-Type of its extension and a
 // Content-Disposition carrying its original name. A cancelled or failed upload leaves no parts
 // behind: it is aborted here, and checked gone (parts still in flight when the abort lands can
-// outlive the first abort).
+// outlive the first abort). When the connection is lost, the abort cannot get through either: the
+// upload is remembered and removed by the next upload to that bucket (the user's Retry).
 import {
   AbortMultipartUploadCommand,
   ChecksumAlgorithm,
@@ -34,6 +35,9 @@ const ABORT_CHECKS = 5
 // when the garbage collector gets round to it, and the next upload's new ones came on top (the
 // process grew by 24 MiB with each of the bench's uploads in turn).
 const partBuffers: Buffer[] = []
+
+// Multipart uploads that failed while S3 could not be reached, so could not be aborted then.
+const unremoved: { bucket: string; region: string; key: string; uploadId: string }[] = []
 
 export interface UploadTarget {
   bucket: string
@@ -66,6 +70,7 @@ export async function uploadFile(
   options: UploadOptions = {},
 ): Promise<number> {
   if (options.signal?.aborted) throw cancelled()
+  await removeUnremoved(session, target.bucket)
   const client = session.s3(target.region)
   const object = {
     Bucket: target.bucket,
@@ -77,11 +82,11 @@ export async function uploadFile(
     const body = await readPart(file.handle, Buffer.allocUnsafe(file.size), 0, file.size)
     await s3Call(session, 'PutObject', target.bucket, () =>
       client.send(new PutObjectCommand({ ...object, Body: body }), sendOptions(options.signal)),
-    ).catch((error: unknown) => {
-      throw options.signal?.aborted ? cancelled() : error
+    ).catch((error: KeyfrontError) => {
+      throw options.signal?.aborted ? cancelled() : connectionLost(error, file.name, true)
     })
   } else {
-    await uploadInParts(session, client, file, object, options)
+    await uploadInParts(session, client, file, { ...object, region: target.region }, options)
   }
   options.onProgress?.({ sent: file.size, total: file.size })
   return file.size
@@ -91,12 +96,17 @@ async function uploadInParts(
   session: OriginSession,
   client: S3Client,
   file: LocalFile,
-  object: { Bucket: string; Key: string; ContentType: string; ContentDisposition: string },
+  {
+    region,
+    ...object
+  }: { Bucket: string; Key: string; ContentType: string; ContentDisposition: string; region: string },
   options: UploadOptions,
 ): Promise<void> {
   const { UploadId } = await s3Call(session, 'PutObject', object.Bucket, () =>
     client.send(new CreateMultipartUploadCommand({ ...object, ChecksumAlgorithm: ChecksumAlgorithm.CRC32 })),
-  )
+  ).catch((error: KeyfrontError) => {
+    throw connectionLost(error, file.name, true)
+  })
   const uploadId = UploadId ?? ''
   // One failed part stops the others: their requests are aborted, and no new part starts.
   const stop = new AbortController()
@@ -135,16 +145,17 @@ async function uploadInParts(
     }
   }
   try {
+    // The first failure is the one to report (the others' are the stop it caused); every sender is
+    // waited for, so no part is still in flight when the upload is aborted.
+    let failure: { error: unknown } | undefined
     const senders = Array.from({ length: Math.min(PARTS_AT_ONCE, count) }, () =>
       sender().catch((error: unknown) => {
+        failure ??= { error }
         stop.abort()
-        throw error
       }),
     )
-    // The first failure is the one to report; wait for every sender so no part is still in flight.
-    const settled = await Promise.allSettled(senders)
-    const failure = settled.find((s) => s.status === 'rejected')
-    if (failure) throw failure.reason
+    await Promise.all(senders)
+    if (failure) throw failure.error
     if (options.signal?.aborted) throw cancelled()
     await client.send(
       new CompleteMultipartUploadCommand({
@@ -155,9 +166,15 @@ async function uploadInParts(
       }),
     )
   } catch (error) {
-    await removeUpload(session, client, object, uploadId).catch(() => undefined)
+    const removed = await removeUpload(session, client, object, uploadId).then(
+      () => true,
+      () => false,
+    )
+    if (!removed) unremoved.push({ bucket: object.Bucket, region, key: object.Key, uploadId })
     if (options.signal?.aborted) throw cancelled()
-    throw error instanceof KeyfrontError ? error : s3Error(error, session, 'PutObject', object.Bucket)
+    const failure =
+      error instanceof KeyfrontError ? error : s3Error(error, session, 'PutObject', object.Bucket)
+    throw connectionLost(failure, file.name, removed)
   } finally {
     options.signal?.removeEventListener('abort', onCancel)
   }
@@ -204,6 +221,36 @@ async function removeUpload(
     if (!listed.Uploads?.some((u) => u.UploadId === uploadId)) return
     await new Promise((resolve) => setTimeout(resolve, 100 * (check + 1)))
   }
+}
+
+/** Removes the uploads left by a lost connection to this bucket, quietly: S3 may still be out of reach. */
+async function removeUnremoved(session: OriginSession, bucket: string): Promise<void> {
+  for (const left of unremoved.filter((u) => u.bucket === bucket)) {
+    const removed = await removeUpload(
+      session,
+      session.s3(left.region),
+      { Bucket: bucket, Key: left.key },
+      left.uploadId,
+    ).then(
+      () => true,
+      () => false,
+    )
+    if (removed) unremoved.splice(unremoved.indexOf(left), 1)
+  }
+}
+
+/** A network failure told as a lost upload, with what became of the part already sent. */
+function connectionLost(error: KeyfrontError, name: string, removed: boolean): KeyfrontError {
+  if (error.code !== 'AWS_NETWORK') return error
+  const reason = (error.cause as { code?: string } | undefined)?.code
+  const kept = removed
+    ? 'Nothing was kept in the bucket.'
+    : 'What was sent is removed from the bucket when you retry.'
+  return new KeyfrontError(
+    'AWS_NETWORK',
+    `The connection was lost while uploading “${name}”${reason ? ` (${reason})` : ''}. ${kept} Check your internet connection, proxy or VPN, then retry.`,
+    { cause: error },
+  )
 }
 
 function cancelled(): KeyfrontError {

@@ -2,7 +2,8 @@
 // page learns their names and sizes, never their paths) go to a folder of the site's bucket — by default the folder of the
 // path above — then one link per file is made with the form's "Works for" and label. While it runs:
 // a progress bar with speed and time left, and Cancel (nothing is kept). A name already taken is
-// never replaced silently: Replace, Keep both (" (2)") or Cancel.
+// never replaced silently: Replace, Keep both (" (2)") or Cancel. A lost connection says so and
+// offers Retry, which starts the same upload again (the core removes what the lost one left).
 import { useEffect, useRef, useState, type DragEvent } from 'react'
 import type { ChosenFile, ConflictChoice, SharedFile } from '../../../../shared/contract/files.ts'
 import { formatSize } from '../../../../shared/file-size.ts'
@@ -27,6 +28,7 @@ export function UploadPanel(props: {
   const [task, setTask] = useState<string>()
   const [progress, setProgress] = useState<UploadProgress>()
   const [taken, setTaken] = useState<string>()
+  const [lost, setLost] = useState<{ message: string; choice: ConflictChoice }>()
   const [shared, setShared] = useState<SharedFile[]>()
   const [note, setNote] = useState('')
   const folderShown = folder ?? props.path.slice(0, props.path.lastIndexOf('/') + 1)
@@ -40,6 +42,7 @@ export function UploadPanel(props: {
     setFiles(picked)
     setShared(undefined)
     setTaken(undefined)
+    setLost(undefined)
   }
   const choose = useAction(async () => take((await call('files.choose', undefined)).files))
   const drop = useAction(async (dropped: File[]) => {
@@ -67,6 +70,7 @@ export function UploadPanel(props: {
 
   const share = useAction(async (onConflict: ConflictChoice) => {
     setTaken(undefined)
+    setLost(undefined)
     setNote('')
     const expiresAt = props.expiresAt()
     if (expiresAt === undefined) throw new Error('Choose the date and time the links stop working.')
@@ -94,6 +98,8 @@ export function UploadPanel(props: {
       // A name already taken is a question for the user, and a cancel what they asked: not failures.
       if (error instanceof BridgeError && error.code === 'OBJECT_EXISTS') setTaken(error.message)
       else if (error instanceof BridgeError && error.code === 'CANCELLED') setNote(error.message)
+      else if (error instanceof BridgeError && error.code === 'AWS_NETWORK')
+        setLost({ message: error.message, choice: onConflict })
       else throw error
     } finally {
       unsubscribe()
@@ -166,6 +172,18 @@ export function UploadPanel(props: {
                 </button>
                 <button type="button" className="button" onClick={() => setTaken(undefined)}>
                   Cancel
+                </button>
+              </div>
+            </div>
+          ) : lost ? (
+            <div className="notice notice-error" role="alert">
+              <p>{lost.message}</p>
+              <div className="form-actions">
+                <button type="button" className="button primary" onClick={() => void share.run(lost.choice)}>
+                  Retry
+                </button>
+                <button type="button" className="button" onClick={() => setLost(undefined)}>
+                  Not now
                 </button>
               </div>
             </div>

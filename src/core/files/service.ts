@@ -56,7 +56,7 @@ export interface UploadRequest {
   site: string
   /** Files on this computer the user chose. */
   files: readonly string[]
-  /** The folder on the site to put them in ("" or absent: the top). */
+  /** The folder on the site to put them in ("" for the top; absent: the site's upload folder). */
   folder?: string
   onConflict: ConflictChoice
   signal?: AbortSignal
@@ -137,7 +137,8 @@ export class FilesService {
     try {
       return await this.#session(site, async (session) => {
         const where = await siteBucket(session, site)
-        const paths = await planPaths(session, where, files, request)
+        const folder = request.folder ?? site.uploadFolder ?? ''
+        const paths = await planPaths(session, where, files, { ...request, folder })
         const done: UploadedFile[] = []
         for (const [i, file] of files.entries()) {
           const path = paths[i] ?? ''

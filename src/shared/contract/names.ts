@@ -57,6 +57,7 @@ export const channelNames = [
   'cloudfront.sites',
   'cloudfront.forgetSite',
   'cloudfront.renameSite',
+  'cloudfront.setUploadFolder',
   'origin.listBuckets',
   'origin.inspectBucket',
   'origin.plan',

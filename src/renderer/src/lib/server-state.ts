@@ -89,6 +89,7 @@ export const STALE_AFTER: Partial<Record<Channel, readonly Channel[]>> = {
   'cloudfront.waitDeployed': ['cloudfront.distributions'],
   'cloudfront.forgetSite': ['cloudfront.sites'],
   'cloudfront.renameSite': ['cloudfront.sites'],
+  'cloudfront.setUploadFolder': ['cloudfront.sites'],
   // The new distribution's key is uploaded (recorded on the key), its site remembered.
   'origin.apply': [...KEY_LIFE_READS, 'cloudfront.distributions', 'cloudfront.deploying'],
 }

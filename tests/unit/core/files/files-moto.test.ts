@@ -204,6 +204,19 @@ describe('uploading', () => {
     expect(world.proxy.requests.filter((r) => r.method === 'PUT')).toEqual([])
   })
 
+  it('puts files in the site\'s upload folder when no folder is given, and at the top for ""', async () => {
+    await world.keyfront.cloudfront.setUploadFolder(world.site.distributionId, 'inbox')
+    try {
+      const base = { site: world.site.distributionId, onConflict: 'refuse' as const }
+      const [given] = await files.upload({ ...base, files: [localFile('default.txt', 'd')] })
+      expect(given?.path).toBe('inbox/default.txt')
+      const [top] = await files.upload({ ...base, files: [localFile('top.txt', 't')], folder: '' })
+      expect(top?.path).toBe('top.txt')
+    } finally {
+      await world.keyfront.cloudfront.setUploadFolder(world.site.distributionId, '')
+    }
+  })
+
   it('uploads an empty file', async () => {
     const [done] = await files.upload({
       site: world.site.distributionId,

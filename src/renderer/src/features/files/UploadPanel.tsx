@@ -1,6 +1,7 @@
 // "Share a file from this computer": files dropped on the panel or chosen in main's own dialog (the
-// page learns their names and sizes, never their paths) go to a folder of the site's bucket — by default the folder of the
-// path above — then one link per file is made with the form's "Works for" and label. While it runs:
+// page learns their names and sizes, never their paths) go to a folder of the site's bucket — by
+// default the folder being browsed, else the folder of the path above, else the site's upload
+// folder from Settings — then one link per file is made with the form's "Works for" and label. While it runs:
 // a progress bar with speed and time left, and Cancel (nothing is kept). A name already taken is
 // never replaced silently: Replace, Keep both (" (2)") or Cancel. A lost connection says so and
 // offers Retry, which starts the same upload again (the core removes what the lost one left).
@@ -17,8 +18,12 @@ import './files.css'
 export function UploadPanel(props: {
   /** The site's address the links use. */
   host: string
-  /** Where the path above points: its folder is the default folder to upload to. */
+  /** Where the path above points. */
   path: string
+  /** The folder open in the file browser, if it is open. */
+  browsing?: string | undefined
+  /** The site's upload folder (Settings), for when nothing is browsed and the path has no folder. */
+  uploadFolder?: string | undefined
   /** The form's "Works for" as epoch seconds; undefined while no date is chosen. */
   expiresAt: () => number | undefined
   label: string
@@ -31,7 +36,7 @@ export function UploadPanel(props: {
   const [lost, setLost] = useState<{ message: string; choice: ConflictChoice }>()
   const [shared, setShared] = useState<SharedFile[]>()
   const [note, setNote] = useState('')
-  const folderShown = folder ?? props.path.slice(0, props.path.lastIndexOf('/') + 1)
+  const folderShown = folder ?? defaultFolder(props)
   // The buttons that started it are gone when the links are ready: focus goes to the first link.
   const firstLink = useRef<HTMLInputElement>(null)
   useEffect(() => firstLink.current?.focus(), [shared])
@@ -249,4 +254,14 @@ export function UploadPanel(props: {
       </p>
     </section>
   )
+}
+
+/** The folder being browsed, else the folder of the path above, else the site's upload folder. */
+function defaultFolder(props: {
+  path: string
+  browsing?: string | undefined
+  uploadFolder?: string | undefined
+}) {
+  const path = props.path.replace(/^\/+/, '')
+  return props.browsing || path.slice(0, path.lastIndexOf('/') + 1) || props.uploadFolder || ''
 }

@@ -44,8 +44,11 @@ export interface FilesServiceDeps {
   /** Loads the key that signs a check's probe link. */
   keys: SigningKeySource
   links: Pick<LinkService, 'sign'>
-  /** The history, to name the entry each shared link was recorded as. */
-  history: () => Pick<HistoryStore, 'findByPolicy'>
+  /**
+   * The history: to name the entry each shared link was recorded as, and, without S3 access, to
+   * find the paths used before that are nearest to one with no file.
+   */
+  history: () => Pick<HistoryStore, 'findByPolicy' | 'pathsOf'>
   clock: Clock
   /** Asks CloudFront for the first byte of a signed link (the inspector's live test by default). */
   probe?: (signedUrl: string) => Promise<LiveTestResult>
@@ -196,7 +199,17 @@ export class FilesService {
     try {
       const url = await this.#probeUrl(siteLink(hostFor(site, siteRef), relative), key ?? site.keyId)
       const probe = this.#deps.probe ?? defaultProbe
-      return checkFromLiveAnswer(relative, await probe(url))
+      const answer = checkFromLiveAnswer(relative, await probe(url))
+      if (answer.found !== false) return answer
+      // No listing to look in: the paths links were made for on this site are the nearest known.
+      const used = this.#deps.history().pathsOf(site.distributionId)
+      return {
+        ...answer,
+        nearest: nearestNames(
+          relative,
+          used.filter((p) => p !== relative),
+        ),
+      }
     } catch (error) {
       if (!isKeyfrontError(error)) throw error
       return { found: 'unknown', path: relative, reason: error.message }

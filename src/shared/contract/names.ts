@@ -31,6 +31,7 @@ export const channelNames = [
   'links.saveQrCode',
   'history.list',
   'history.info',
+  'history.paths',
   'history.copyAgain',
   'history.delete',
   'history.export',

@@ -24,6 +24,7 @@ import { invoke } from './bridge.ts'
 export const HISTORY_READS = [
   'history.list',
   'history.info',
+  'history.paths',
   'history.latestExpiryPerKey',
   'history.expiringCount',
   'keys.statuses',

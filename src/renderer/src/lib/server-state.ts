@@ -153,12 +153,17 @@ type PagedChannel = {
     : never
 }[Channel]
 
-/** A keyset-paged read: the first page, then the next whenever `fetchNextPage()` asks for it. */
+/**
+ * A keyset-paged read: the first page, then the next whenever `fetchNextPage()` asks for it. Its
+ * cache is shared with every other paged read of the same request (never mix it with useRead's).
+ */
 export function useReadPages<C extends PagedChannel>(
   channel: C,
   request: RequestOf<C>,
+  options: { enabled?: boolean } = {},
 ): UseInfiniteQueryResult<InfiniteData<ResponseOf<C>, string | undefined>> {
   return useInfiniteQuery({
+    ...options,
     queryKey: [channel, request],
     queryFn: ({ pageParam }) =>
       invoke(channel, { ...request, ...(pageParam !== undefined && { cursor: pageParam }) }),

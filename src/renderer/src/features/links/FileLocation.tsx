@@ -6,7 +6,7 @@ import type { SignedSite } from '../../../../shared/contract/cloudfront.ts'
 import type { KeySummary } from '../../../../shared/contract/keys.ts'
 import { siteAddresses, siteLink, siteName } from '../../../../shared/site-link.ts'
 import { Field } from '../../components/Field.tsx'
-import { useRead } from '../../lib/server-state.ts'
+import { useRead, useReadPages } from '../../lib/server-state.ts'
 import { completions, typedFolder, type Completion } from './path-completion.ts'
 
 /** What the user chose: a site's address and a path, or a whole URL (`site` undefined). */
@@ -140,9 +140,10 @@ function PathField(props: { host: string; value: FilePlace; onChange: (place: Fi
   const [active, setActive] = useState(-1)
   const listId = useId()
   const folder = typedFolder(value.path)
-  const listing = useRead('files.browse', { distributionId, folder }, { enabled: open })
+  // The file browser's pages of the same folder: one cache, no second listing.
+  const listing = useReadPages('files.browse', { distributionId, folder }, { enabled: open })
   const used = useRead('history.paths', { distributionId }, { enabled: open })
-  const offered = open ? completions(value.path, listing.data, used.data ?? []) : []
+  const offered = open ? completions(value.path, listing.data?.pages[0], used.data ?? []) : []
   const shown = offered.length > 0
   const type = (path: string) => {
     props.onChange({ ...value, path })

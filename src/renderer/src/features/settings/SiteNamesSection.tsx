@@ -73,7 +73,7 @@ function UploadFolderForm({ site }: { site: SignedSite }) {
     setFolder(changed.uploadFolder ?? '')
     setSaved(
       changed.uploadFolder
-        ? `Saved: uploads go to ${changed.uploadFolder}`
+        ? `Saved: uploads go to ${changed.uploadFolder}.`
         : 'Saved: uploads go to the top folder.',
     )
   })

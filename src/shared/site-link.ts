@@ -29,6 +29,17 @@ export function siteLink(host: string, path: string): string {
   return `https://${host}/${relative}`
 }
 
+/** The path on the site of a link's address ("reports/Q3 report.pdf"): siteLink the other way. */
+export function sitePathOf(url: string): string | undefined {
+  const path = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*\/([^?#]*)/i.exec(url.trim())?.[1]
+  if (!path) return undefined
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return path
+  }
+}
+
 /** The site whose id, CloudFront domain or alias is `ref` (names compared without regard to case). */
 export function findSite<T extends Pick<SignedSite, 'distributionId' | 'domainName' | 'aliases'>>(
   sites: readonly T[],

@@ -3,9 +3,9 @@
 // copied; "Make a new link like this…" opening New link filled in like the old link (site, path,
 // label, key, the same duration), recorded as renewing it; the result copied as a message, opened
 // in the browser, its QR code enlarged and saved; the menu's commands; Settings (defaults New link
-// starts with, a site's name, notifications and the quick-link shortcut, the theme applied at once,
-// the shortcuts); renewing when the key or the site is gone, in dark; and the notice that the
-// history file had to be moved aside, shown once on whatever screen is open.
+// starts with, a site's name and upload folder, notifications and the quick-link shortcut, the
+// theme applied at once, the shortcuts); renewing when the key or the site is gone, in dark; and
+// the notice that the history file had to be moved aside, shown once on whatever screen is open.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -282,7 +282,7 @@ describe('links over time', () => {
 })
 
 describe('Settings', () => {
-  it('saves the defaults New link starts with, and a name for the site', async () => {
+  it('saves the defaults New link starts with, a name for the site and its upload folder', async () => {
     await open('Settings')
     await page().getByRole('radio', { name: '7 days' }).check()
     await page().getByRole('status').getByText('Saved.').waitFor()
@@ -296,6 +296,10 @@ describe('Settings', () => {
     await expect(page().getByLabel('Site to start with').locator('option:checked').innerText()).resolves.toBe(
       'Acme reports',
     )
+    await page().getByLabel('Upload folder of Acme reports').fill('/inbox/2026')
+    await page().getByRole('button', { name: 'Save folder' }).click()
+    await page().getByText('Saved: uploads go to inbox/2026/.').waitFor()
+    expect((await app.keyfront.cloudfront.sites())[0]?.uploadFolder).toBe('inbox/2026/')
     await page().getByText('Ctrl+Shift+C', { exact: true }).waitFor()
     await page().getByText('Ctrl+Alt+Shift+L', { exact: true }).first().waitFor()
     await expectAccessible()

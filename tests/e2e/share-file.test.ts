@@ -5,9 +5,12 @@
 // its second page when scrolled near the end. Then a file from this computer (chosen in main's
 // dialog, played by the harness): uploaded with progress, a second upload of the same name asks
 // before keeping both, and each gives its link; files dropped on the panel go the same way, a
-// folder among them explained. Chromium has no webUtils, so the harness's bridge finds a dropped
-// file's path in a folder the test names (__keyfrontTestDropDir), where the preload would ask
-// Electron. axe finds nothing serious; light and dark screenshots.
+// folder among them explained. Typing the path offers completions (History's paths, then the
+// folder's names) taken with the keyboard; a folder of 10,000 files has the time from its first
+// page arriving to its first screenful measured and printed (docs/ENGINEERING.md records it).
+// Chromium has no webUtils, so the harness's bridge finds a dropped file's path in a folder the
+// test names (__keyfrontTestDropDir), where the preload would ask Electron. axe finds nothing
+// serious; light and dark screenshots.
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -21,6 +24,7 @@ import { createTestDistribution, directClient } from '../unit/core/cloudfront/wo
 // site's reports/Q3 report.pdf is the object public/reports/Q3 report.pdf.
 const BUCKET = 'files-bucket'
 const ORIGIN_PATH = 'public/'
+const BIG_FOLDER = 10_000
 
 let moto: Moto
 let app: E2eApp
@@ -53,13 +57,17 @@ beforeAll(async () => {
   const archive = Array.from({ length: 1050 }, (_, i) => `archive/scan-${String(i).padStart(4, '0')}.png`)
   for (let i = 0; i < archive.length; i += 50)
     await Promise.all(archive.slice(i, i + 50).map((key) => put(key, 'z')))
+  // A folder of 10,000 files, for the time to its first screenful.
+  const big = Array.from({ length: BIG_FOLDER }, (_, i) => `videos/clip-${String(i).padStart(5, '0')}.mp4`)
+  for (let i = 0; i < big.length; i += 100)
+    await Promise.all(big.slice(i, i + 100).map((key) => put(key, 'b')))
 
   const distributionId = await createTestDistribution(directClient(moto.endpoint), 'Reports')
   app = await launchApp({ env: moto.env })
   const keyId = (await app.keyfront.keys.create({ name: 'Reports key', type: 'rsa' })).id
   await app.keyfront.cloudfront.onboard({ distributionId, key: keyId })
   domain = (await app.keyfront.cloudfront.sites())[0]?.domainName ?? ''
-}, 120_000)
+}, 300_000)
 afterAll(async () => {
   if (app) {
     for (const key of await app.keyfront.keys.list()) await app.keyfront.keys.delete(key.id)
@@ -76,7 +84,7 @@ describe('choosing the file from the site’s bucket', () => {
     await press(page().getByRole('navigation').getByRole('button', { name: 'New link' }), 'Enter')
     await page().getByRole('heading', { level: 1, name: 'New link' }).waitFor()
     await press(tab().getByRole('button', { name: 'Browse files…' }), 'Enter')
-    await browser().getByText('2 folders and 0 files.').waitFor()
+    await browser().getByText('3 folders and 0 files.').waitFor()
 
     await press(browser().getByRole('button', { name: /^archive\// }), 'ArrowDown')
     await page().keyboard.press('Enter')
@@ -128,6 +136,89 @@ describe('choosing the file from the site’s bucket', () => {
   })
 })
 
+describe('typing the path', () => {
+  it('offers paths used before and the names in the folder typed so far, taken with the keyboard', async () => {
+    await press(page().getByRole('navigation').getByRole('button', { name: 'New link' }), 'Enter')
+    const another = page().getByRole('button', { name: 'Make another link' })
+    if (await another.count()) await press(another, 'Enter')
+    const path = tab().getByRole('combobox', { name: 'Path of the file' })
+    await path.fill('')
+    await path.focus()
+    await page().keyboard.type('rep')
+    const options = tab().getByRole('listbox', { name: 'Paths on this site' })
+    // The link made earlier is offered first, then the folder from the bucket.
+    await options.getByRole('option', { name: 'reports/ folder' }).waitFor()
+    await expect(options.getByRole('option').allTextContents()).resolves.toEqual([
+      'reports/Q3 report.pdf used before',
+      'reports/ folder',
+    ])
+    expect(await app.seriousA11yViolations()).toEqual([])
+    await app.screenshot('share-file-path-completion')
+    await page().keyboard.press('ArrowDown')
+    await page().keyboard.press('ArrowDown')
+    await page().keyboard.press('Enter')
+    await expect(path.inputValue()).resolves.toBe('reports/')
+    await options.getByRole('option', { name: 'reports/Q4 report.pdf file' }).waitFor()
+    await page().keyboard.type('q4')
+    await page().keyboard.press('ArrowDown')
+    await page().keyboard.press('Enter')
+    await expect(path.inputValue()).resolves.toBe('reports/Q4 report.pdf')
+    await expect(path.getAttribute('aria-expanded')).resolves.toBe('false')
+    await expect(
+      page()
+        .getByRole('heading', { name: /^Your link is ready/ })
+        .count(),
+    ).resolves.toBe(0)
+  })
+})
+
+describe('a folder of 10,000 files', () => {
+  it('shows its first screenful soon after the first page arrives (measured, printed)', async () => {
+    await press(page().getByRole('navigation').getByRole('button', { name: 'New link' }), 'Enter')
+    const another = page().getByRole('button', { name: 'Make another link' })
+    if (await another.count()) await press(another, 'Enter')
+    // Closed and opened again, the list starts at the top folder.
+    const close = tab().getByRole('button', { name: 'Close the file list' })
+    if (await close.count()) await press(close, 'Enter')
+    await press(tab().getByRole('button', { name: 'Browse files…' }), 'Enter')
+    await browser()
+      .getByRole('button', { name: /^videos\// })
+      .waitFor()
+    // When the first page of videos/ comes back from the core, and when its first row is painted.
+    await page().evaluate(() => {
+      const w = window as unknown as Record<string, unknown> & {
+        keyfront: { files: { browse: (r: { folder: string; cursor?: string }) => Promise<unknown> } }
+      }
+      const browse = w.keyfront.files.browse
+      w.keyfront.files.browse = async (request) => {
+        const first = request.folder === 'videos/' && !request.cursor
+        if (first) w.__askedAt = performance.now()
+        const answer = await browse(request)
+        if (first) w.__firstPageAt = performance.now()
+        return answer
+      }
+      const seen = new MutationObserver(() => {
+        if (!document.body.textContent?.includes('clip-00000.mp4')) return
+        seen.disconnect()
+        requestAnimationFrame(() => setTimeout(() => (w.__firstScreenAt = performance.now())))
+      })
+      seen.observe(document.body, { childList: true, subtree: true, characterData: true })
+    })
+    await press(browser().getByRole('button', { name: /^videos\// }), 'Enter')
+    await browser().getByText('0 folders and 1,000 files, more to come.').waitFor()
+    await page().waitForFunction(() => '__firstScreenAt' in window)
+    const [ms, listed] = await page().evaluate(() => {
+      const w = window as unknown as { __askedAt: number; __firstPageAt: number; __firstScreenAt: number }
+      return [w.__firstScreenAt - w.__firstPageAt, w.__firstPageAt - w.__askedAt] as const
+    })
+    console.log(
+      `first screenful of a ${BIG_FOLDER}-file folder: ${ms.toFixed(0)} ms after its first page arrived (the page of 1,000 took ${listed.toFixed(0)} ms from moto_server)`,
+    )
+    expect(await browser().locator('.file-row').count()).toBeLessThan(40)
+    await app.screenshot('share-file-big-folder')
+  })
+})
+
 describe('sharing a file from this computer', () => {
   it('uploads a chosen file into the folder of the path, makes its link, and asks before reusing the name', async () => {
     const local = join(dir, 'Budget été.pdf')
@@ -135,6 +226,9 @@ describe('sharing a file from this computer', () => {
     await press(page().getByRole('navigation').getByRole('button', { name: 'New link' }), 'Enter')
     const another = page().getByRole('button', { name: 'Make another link' })
     if (await another.count()) await press(another, 'Enter')
+    // With the file list closed, the upload folder is the path's (an open list's folder comes first).
+    const close = tab().getByRole('button', { name: 'Close the file list' })
+    if (await close.count()) await press(close, 'Enter')
     await tab().getByLabel('Path of the file').fill('reports/Q3 report.pdf')
 
     app.ports.nextChosenFiles.push([local])

@@ -2,6 +2,7 @@
 // in-process over the real core: the site's key in the real Secret Service, S3 and CloudFront in
 // moto_server (behind the recording proxy), on a site Keyfront onboarded there. Exit codes and
 // JSON as documented: 0 done, 1 OBJECT_EXISTS / FILE_NOT_FOUND (nothing uploaded or recorded), 2 usage.
+// Without --to, upload uses the site's upload folder.
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -83,6 +84,26 @@ describe('keyfront upload', () => {
     )
     expect(world.keyfront.history.get(out[1]?.historyId ?? 0)).toMatchObject({ label: 'L' })
     expect((await world.bytesOf('inbox/b.txt'))?.toString()).toBe('beta')
+  })
+
+  it("without --to, puts the files in the site's upload folder", async () => {
+    await world.keyfront.cloudfront.setUploadFolder(world.site.distributionId, '/drop box')
+    try {
+      const run = await cli(
+        'upload',
+        localFile('d.txt', 'delta'),
+        '--site',
+        world.site.domainName,
+        '--expires',
+        '1d',
+        '--json',
+      )
+      expect(run.code, run.stderr).toBe(0)
+      expect(json<{ key: string }[]>(run.stdout).map((f) => f.key)).toEqual(['drop box/d.txt'])
+      expect((await world.bytesOf('drop box/d.txt'))?.toString()).toBe('delta')
+    } finally {
+      await world.keyfront.cloudfront.setUploadFolder(world.site.distributionId, '')
+    }
   })
 
   it('stops with OBJECT_EXISTS when a name is taken, uploading nothing; --keep-both adds " (2)"', async () => {

@@ -1,5 +1,5 @@
 // `keyfront upload FILE... --site SITE [--to FOLDER] [--replace | --keep-both] --expires WHEN`:
-// puts the files in the site's bucket, then prints one signed link per file (in the order given),
+// puts the files in the site's bucket (without --to: in the site's upload folder), then prints one signed link per file (in the order given),
 // each recorded in the history. An existing file is never replaced silently: without --replace or
 // --keep-both the command stops before uploading anything. Ctrl-C cancels and removes the parts.
 import type { ConflictChoice } from '../../shared/contract/files.ts'
@@ -22,7 +22,10 @@ export const registerUpload: Register = (program, run) => {
     .description("upload files to a site's S3 bucket and print a signed link to each")
     .argument('<file...>', 'the files to upload')
     .requiredOption('--site <site>', 'a distribution onboarded here (id or address)')
-    .option('--to <folder>', 'the folder on the site to put them in (default: the top)')
+    .option(
+      '--to <folder>',
+      "the folder on the site to put them in (default: the site's upload folder, else the top)",
+    )
     .option('--replace', 'replace a file of the same name already there')
     .option('--keep-both', 'keep a file of the same name already there; the new one gets " (2)"')
     .option('--expires <when>', 'when the links stop working: 90m, 12h, 7d, an ISO-8601 time (required)')

@@ -213,6 +213,11 @@ export class CloudFrontService {
     return this.#sites.rename(distributionId, name)
   }
 
+  /** Where uploads to the site go by default, on this computer only. */
+  setUploadFolder(distributionId: string, folder: string): Promise<SignedSite> {
+    return this.#sites.setUploadFolder(distributionId, folder)
+  }
+
   planDetach(request: DetachRequest): Promise<TrustPlan> {
     return this.#withApi(request.profile, (api) => planDetach(api, request))
   }

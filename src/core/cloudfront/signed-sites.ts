@@ -2,13 +2,14 @@
 // addresses, the key that was onboarded and the paths it restricts — kept in signed-sites.json so
 // New link can ask "Where is the file?" without an AWS call (the person making links may have no
 // AWS profile at all). Written when onboarding succeeds, updated after a detach; the name a person
-// gives a site here is kept across both.
+// gives a site here, and its upload folder, are kept across both.
 import type { Distribution } from '@aws-sdk/client-cloudfront'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { SignedSite } from '../../shared/contract/cloudfront.ts'
 import { KeyfrontError } from '../../shared/errors.ts'
 import { siteNameProblem } from '../../shared/site-link.ts'
+import { checkFolder, folderOf } from '../files/object-keys.ts'
 import { JsonFile } from '../json-file.ts'
 import { behaviorsOf, DEFAULT_BEHAVIOR, trustedGroupIds } from './behaviors.ts'
 
@@ -29,12 +30,15 @@ export class SignedSites {
 
   /**
    * Adds the site, or replaces what was known of it (the latest onboarding wins) — except the name
-   * the user gave it, which is theirs and stays.
+   * and upload folder the user gave it, which are theirs and stay.
    */
   remember(site: SignedSite): Promise<void> {
     return this.#file.update(({ sites }) => {
-      const name = sites.find((s) => s.distributionId === site.distributionId)?.name
-      const kept: SignedSite = name === undefined || site.name !== undefined ? site : { ...site, name }
+      const known = sites.find((s) => s.distributionId === site.distributionId)
+      const kept: SignedSite = { ...site }
+      if (known?.name !== undefined && site.name === undefined) kept.name = known.name
+      if (known?.uploadFolder !== undefined && site.uploadFolder === undefined)
+        kept.uploadFolder = known.uploadFolder
       return {
         write: {
           version: 1,
@@ -58,6 +62,22 @@ export class SignedSites {
       return {
         write: { version: 1, sites: sites.map((s) => (s === site ? renamed : s)) },
         result: renamed,
+      }
+    })
+  }
+
+  /** Sets where uploads to the site go by default ("/reports/2026" is kept as "reports/2026/"). */
+  async setUploadFolder(distributionId: string, folder: string): Promise<SignedSite> {
+    const normal = folderOf(folder)
+    checkFolder(normal)
+    return this.#file.update(({ sites }) => {
+      const site = sites.find((s) => s.distributionId === distributionId)
+      if (!site) throw siteNotFound(distributionId)
+      const { uploadFolder: _old, ...rest } = site
+      const changed: SignedSite = normal ? { ...rest, uploadFolder: normal } : rest
+      return {
+        write: { version: 1, sites: sites.map((s) => (s === site ? changed : s)) },
+        result: changed,
       }
     })
   }

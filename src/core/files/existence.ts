@@ -1,6 +1,7 @@
 // Is the file a link points to there? With S3 access, HeadObject says (and, when it is not, the
 // folder's listing gives the nearest names). Without it, the link itself is asked for its first
-// byte (a ranged GET through CloudFront, which needs no AWS access at all) and the answer read.
+// byte (a ranged GET through CloudFront, which needs no AWS access at all) and the answer read;
+// the nearest names then come from the paths History holds for the site (the service's part).
 import { HeadObjectCommand } from '@aws-sdk/client-s3'
 import type { FileCheck } from '../../shared/contract/files.ts'
 import type { LiveTestResult } from '../../shared/contract/links.ts'
@@ -48,7 +49,10 @@ export function checkFromLiveAnswer(path: string, answer: LiveTestResult): FileC
   }
 }
 
-/** Up to three names of `names` close to `name` (edit distance, ignoring case), nearest first. */
+/**
+ * Up to three of `names` close to `name` (edit distance, ignoring case), nearest first: names in a
+ * folder, or whole paths on the site.
+ */
 export function nearestNames(name: string, names: readonly string[]): string[] {
   const wanted = name.toLowerCase()
   const limit = Math.max(2, Math.floor(wanted.length / 3))

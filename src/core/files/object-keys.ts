@@ -61,6 +61,24 @@ export function checkKey(key: string): void {
   }
 }
 
+/** Refuses a folder no file could be put in: control characters, or no room left for a name. */
+export function checkFolder(folder: string): void {
+  const control = firstControl(folder)
+  if (control) {
+    throw new KeyfrontError(
+      'OBJECT_KEY_INVALID',
+      `The folder "${folder.slice(0, 80)}" holds a control character (${control.shown}, character ${control.position}), which S3 and browsers handle badly. Type the folder without it.`,
+    )
+  }
+  const bytes = Buffer.byteLength(folder, 'utf8')
+  if (bytes >= KEY_MAX_BYTES) {
+    throw new KeyfrontError(
+      'OBJECT_KEY_INVALID',
+      `The folder is ${bytes} bytes long, which leaves no room for a file's name: S3 allows ${KEY_MAX_BYTES} in all. Use a shorter folder.`,
+    )
+  }
+}
+
 /** "report (2).pdf", "report (3).pdf", … for "report.pdf": the first `taken` says is free. */
 export async function keepBothPath(path: string, taken: (path: string) => Promise<boolean>): Promise<string> {
   const slash = path.lastIndexOf('/')

@@ -44,8 +44,11 @@ export interface FilesServiceDeps {
   /** Loads the key that signs a check's probe link. */
   keys: SigningKeySource
   links: Pick<LinkService, 'sign'>
-  /** The history, to name the entry each shared link was recorded as. */
-  history: () => Pick<HistoryStore, 'findByPolicy'>
+  /**
+   * The history: to name the entry each shared link was recorded as, and, without S3 access, to
+   * find the paths used before that are nearest to one with no file.
+   */
+  history: () => Pick<HistoryStore, 'findByPolicy' | 'pathsOf'>
   clock: Clock
   /** Asks CloudFront for the first byte of a signed link (the inspector's live test by default). */
   probe?: (signedUrl: string) => Promise<LiveTestResult>
@@ -56,7 +59,7 @@ export interface UploadRequest {
   site: string
   /** Files on this computer the user chose. */
   files: readonly string[]
-  /** The folder on the site to put them in ("" or absent: the top). */
+  /** The folder on the site to put them in ("" for the top; absent: the site's upload folder). */
   folder?: string
   onConflict: ConflictChoice
   signal?: AbortSignal
@@ -137,7 +140,8 @@ export class FilesService {
     try {
       return await this.#session(site, async (session) => {
         const where = await siteBucket(session, site)
-        const paths = await planPaths(session, where, files, request)
+        const folder = request.folder ?? site.uploadFolder ?? ''
+        const paths = await planPaths(session, where, files, { ...request, folder })
         const done: UploadedFile[] = []
         for (const [i, file] of files.entries()) {
           const path = paths[i] ?? ''
@@ -195,7 +199,17 @@ export class FilesService {
     try {
       const url = await this.#probeUrl(siteLink(hostFor(site, siteRef), relative), key ?? site.keyId)
       const probe = this.#deps.probe ?? defaultProbe
-      return checkFromLiveAnswer(relative, await probe(url))
+      const answer = checkFromLiveAnswer(relative, await probe(url))
+      if (answer.found !== false) return answer
+      // No listing to look in: the paths links were made for on this site are the nearest known.
+      const used = this.#deps.history().pathsOf(site.distributionId)
+      return {
+        ...answer,
+        nearest: nearestNames(
+          relative,
+          used.filter((p) => p !== relative),
+        ),
+      }
     } catch (error) {
       if (!isKeyfrontError(error)) throw error
       return { found: 'unknown', path: relative, reason: error.message }

@@ -10,6 +10,7 @@ import type {
   LinkRecord,
 } from '../../shared/contract/history.ts'
 import { KeyfrontError } from '../../shared/errors.ts'
+import { sitePathOf } from '../../shared/site-link.ts'
 import type { Clock } from '../clock.ts'
 import { historyFolderError, isDamagedFileError, moveAside, openOrRecover } from './database.ts'
 import {
@@ -19,6 +20,7 @@ import {
   SELECT_BY_ID,
   SELECT_BY_POLICY,
   SELECT_DISTRIBUTIONS,
+  SELECT_URLS_OF_DISTRIBUTION,
   SELECT_KEY_OF_KEY_PAIR,
   SELECT_KEY_PAIR_EXPIRY,
   SELECT_LIVE_PER_KEY_PAIR,
@@ -31,6 +33,9 @@ import {
   type LivePerKeyPairRow,
 } from './queries.ts'
 import type { HistoryLookup, HistoryRecorder } from './recorder.ts'
+
+/** Enough paths for completion and nearest names; the newest matter most. */
+const PATHS_MAX = 500
 
 export interface HistoryStoreDeps {
   dataDir: string
@@ -228,6 +233,13 @@ export class HistoryStore implements HistoryRecorder, HistoryLookup {
     return this.guard(() => this.db.prepare(SELECT_DISTRIBUTIONS).all()).map(
       (row) => (row as { id: string }).id,
     )
+  }
+
+  /** The paths on the site that links were made for, newest first, each once (at most `limit`). */
+  pathsOf(distributionId: string, limit = PATHS_MAX): string[] {
+    const rows = this.guard(() => this.db.prepare(SELECT_URLS_OF_DISTRIBUTION).all(distributionId, limit))
+    const paths = rows.map((row) => sitePathOf((row as { url: string }).url))
+    return [...new Set(paths.filter((path): path is string => path !== undefined))]
   }
 
   close(): void {

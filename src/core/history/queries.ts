@@ -231,6 +231,10 @@ export interface KeyPairExpiryRow {
 export const SELECT_KEY_OF_KEY_PAIR = `
   SELECT key_id FROM entries WHERE key_pair_id = ? ORDER BY expires_at DESC LIMIT 1`
 
+/** The URLs links were made for on a distribution, newest first, each once. */
+export const SELECT_URLS_OF_DISTRIBUTION = `
+  SELECT url FROM entries WHERE distribution_id = ? GROUP BY url ORDER BY max(id) DESC LIMIT ?`
+
 export const SELECT_DISTRIBUTIONS = `
   SELECT DISTINCT distribution_id AS id FROM entries WHERE distribution_id IS NOT NULL ORDER BY id`
 

@@ -44,5 +44,7 @@ export function cloudfrontHandlers(
       removed: await kf.cloudfront.forgetSite(distributionId),
     }),
     'cloudfront.renameSite': ({ distributionId, name }) => kf.cloudfront.renameSite(distributionId, name),
+    'cloudfront.setUploadFolder': ({ distributionId, folder }) =>
+      kf.cloudfront.setUploadFolder(distributionId, folder),
   }
 }

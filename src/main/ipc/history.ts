@@ -28,6 +28,7 @@ export function historyHandlers(
       const distributionIds = kf.history.distributionIds()
       return recoveredFrom === undefined ? { distributionIds } : { distributionIds, recoveredFrom }
     },
+    'history.paths': ({ distributionId }) => kf.history.pathsOf(distributionId),
     'history.copyAgain': ({ id }) => signAgain(kf, id),
     'history.delete': ({ id }) => {
       kf.history.delete(id)

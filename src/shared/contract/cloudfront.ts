@@ -232,6 +232,8 @@ export const SignedSite = z.object({
   comment: z.string().optional(),
   /** The name the user gave the site on this computer; screens show it instead of an address. */
   name: z.string().optional(),
+  /** Where uploads go when no folder is given or browsed ("reports/", ending with "/"). */
+  uploadFolder: z.string().optional(),
 })
 export type SignedSite = z.infer<typeof SignedSite>
 
@@ -364,6 +366,11 @@ export const cloudfrontContract = {
    */
   'cloudfront.renameSite': channel(
     z.object({ distributionId: DistributionId, name: z.string().max(1000) }),
+    SignedSite,
+  ),
+  /** Sets the site's upload folder on this computer; an empty folder means the top. */
+  'cloudfront.setUploadFolder': channel(
+    z.object({ distributionId: DistributionId, folder: z.string().max(1024) }),
     SignedSite,
   ),
 }

@@ -157,6 +157,8 @@ const EntryId = z.object({ id: z.number().int().positive() })
 export const historyContract = {
   'history.list': channel(HistoryPageRequest, HistoryPage),
   'history.info': channel(z.undefined(), HistoryInfo),
+  /** Paths on a site that links were made for, newest first, each once (path completion, nearest names). */
+  'history.paths': channel(z.object({ distributionId: z.string().min(1).max(100) }), z.array(z.string())),
   /**
    * Signs the entry's stored policy anew: for RSA keys, the very same link. Expired entries too (the
    * inspector needs them); offer "Copy again" only where the item says `canCopyAgain`.

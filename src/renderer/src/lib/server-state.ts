@@ -24,6 +24,7 @@ import { invoke } from './bridge.ts'
 export const HISTORY_READS = [
   'history.list',
   'history.info',
+  'history.paths',
   'history.latestExpiryPerKey',
   'history.expiringCount',
   'keys.statuses',
@@ -92,6 +93,7 @@ export const STALE_AFTER: Partial<Record<Channel, readonly Channel[]>> = {
   // A site added by hand may record its key's Key-Pair-Id; an imported setup adds a key and a site.
   'cloudfront.addSite': ['cloudfront.sites', 'keys.list', 'keys.show', 'keys.statuses', 'keys.usage'],
   'setup.import': ['cloudfront.sites', 'keys.list', 'keys.show', 'keys.statuses', 'keys.usage'],
+  'cloudfront.setUploadFolder': ['cloudfront.sites'],
   // The new distribution's key is uploaded (recorded on the key), its site remembered.
   'origin.apply': [...KEY_LIFE_READS, 'cloudfront.distributions', 'cloudfront.deploying'],
 }
@@ -154,12 +156,17 @@ type PagedChannel = {
     : never
 }[Channel]
 
-/** A keyset-paged read: the first page, then the next whenever `fetchNextPage()` asks for it. */
+/**
+ * A keyset-paged read: the first page, then the next whenever `fetchNextPage()` asks for it. Its
+ * cache is shared with every other paged read of the same request (never mix it with useRead's).
+ */
 export function useReadPages<C extends PagedChannel>(
   channel: C,
   request: RequestOf<C>,
+  options: { enabled?: boolean } = {},
 ): UseInfiniteQueryResult<InfiniteData<ResponseOf<C>, string | undefined>> {
   return useInfiniteQuery({
+    ...options,
     queryKey: [channel, request],
     queryFn: ({ pageParam }) =>
       invoke(channel, { ...request, ...(pageParam !== undefined && { cursor: pageParam }) }),

@@ -2,7 +2,8 @@
 // Keyfront onboarded there: a folder of 2,500 objects read page by page; uploads of 1 KB, 20 MB
 // (multipart) and a file with a non-ASCII name, compared byte for byte with what was stored; a
 // cancel mid-upload that leaves no multipart upload behind; each choice when the name is taken;
-// the existence check by S3 and, without S3 access, by the link; AccessDenied naming the permission.
+// the existence check by S3 and, without S3 access, by the link (nearest names then from the paths
+// in History); AccessDenied naming the permission.
 import { HeadObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3'
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -124,7 +125,7 @@ describe('uploading', () => {
     })
     expect(sha(await world.bytesOf('large/video.mp4'))).toBe(sha(content))
     const parts = world.proxy.requests.filter((r) => r.method === 'PUT' && r.url.includes('partNumber='))
-    expect(parts).toHaveLength(3)
+    expect(parts).toHaveLength(4) // 6 MiB parts
     expect(world.proxy.requests.some((r) => r.method === 'POST' && r.url.includes('?uploads'))).toBe(true)
     expect(seen.at(-1)).toBe(content.length)
     const head = await world.s3().send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'large/video.mp4' }))
@@ -202,6 +203,19 @@ describe('uploading', () => {
       message: expect.stringContaining('1024') as unknown,
     })
     expect(world.proxy.requests.filter((r) => r.method === 'PUT')).toEqual([])
+  })
+
+  it('puts files in the site\'s upload folder when no folder is given, and at the top for ""', async () => {
+    await world.keyfront.cloudfront.setUploadFolder(world.site.distributionId, 'inbox')
+    try {
+      const base = { site: world.site.distributionId, onConflict: 'refuse' as const }
+      const [given] = await files.upload({ ...base, files: [localFile('default.txt', 'd')] })
+      expect(given?.path).toBe('inbox/default.txt')
+      const [top] = await files.upload({ ...base, files: [localFile('top.txt', 't')], folder: '' })
+      expect(top?.path).toBe('top.txt')
+    } finally {
+      await world.keyfront.cloudfront.setUploadFolder(world.site.distributionId, '')
+    }
   })
 
   it('uploads an empty file', async () => {
@@ -297,5 +311,33 @@ describe('checking the file is there', () => {
     expect(world.edgeRequests.slice(-2)).toEqual(['/reports/Q3%20report.pdf', '/reports/nothing.pdf'])
     // The probe links are not recorded.
     expect(world.keyfront.history.findByPolicy('', world.site.keyPairId)).toBeUndefined()
+  })
+
+  it('without S3 access: names the nearest paths that links were made for on the site', async () => {
+    const withProbe = new FilesService({
+      aws: createAwsClientFactory(),
+      accounts: world.keyfront.awsAccounts,
+      sites: () => world.keyfront.cloudfront.sites(),
+      keys: world.keyfront.keys,
+      links: world.keyfront.links,
+      history: () => world.keyfront.history,
+      clock: systemClock,
+      probe: world.probe,
+    })
+    for (const path of ['invoices/March 2026.pdf', 'invoices/May 2026.pdf', 'media/intro.mp4']) {
+      await world.keyfront.links.sign({
+        key: world.site.keyId,
+        url: `https://${world.site.domainName}/${path}`,
+        distributionId: world.site.distributionId,
+        expiresAt: inADay(),
+      })
+    }
+    denied((r) => r.method === 'HEAD' || r.method === 'GET')
+    await expect(withProbe.check(world.site.distributionId, 'invoices/Marhc 2026.pdf')).resolves.toEqual({
+      found: false,
+      path: 'invoices/Marhc 2026.pdf',
+      nearest: ['invoices/March 2026.pdf', 'invoices/May 2026.pdf'],
+      how: 'link',
+    })
   })
 })

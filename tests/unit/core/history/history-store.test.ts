@@ -156,6 +156,21 @@ describe('HistoryStore', () => {
     expect(store.distributionIds()).toEqual(['E1', 'E2'])
   })
 
+  it('gives the paths links were made for on a site, newest first, each once, decoded', () => {
+    store.record([
+      record({ url: 'https://files.example.com/reports/q3.pdf', distributionId: 'E1' }),
+      record({
+        url: 'https://files.example.com/reports/Q3%20final%20%C3%A9t%C3%A9.pdf?v=2',
+        distributionId: 'E1',
+      }),
+      record({ url: 'https://d111.cloudfront.net/reports/q3.pdf', distributionId: 'E1' }),
+      record({ url: 'https://other.example.com/elsewhere.pdf', distributionId: 'E2' }),
+      record({ url: 'https://files.example.com/', distributionId: 'E1' }),
+    ])
+    expect(store.pathsOf('E1')).toEqual(['reports/q3.pdf', 'reports/Q3 final été.pdf'])
+    expect(store.pathsOf('E3')).toEqual([])
+  })
+
   it('finds the latest entry signed with a policy and Key-Pair-Id (for the inspector)', () => {
     const link = record({ label: 'first' })
     store.record([link, record({ url: 'https://d1.cloudfront.net/other' })])

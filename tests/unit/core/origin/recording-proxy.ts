@@ -1,6 +1,7 @@
 // A recording HTTP proxy in front of moto_server: it records every request (to check what Keyfront
 // sent where moto does not keep it, e.g. an origin's OriginAccessControlId) and can answer chosen
-// requests with an AWS error instead (AccessDenied on one S3 call, say), as AWS would.
+// requests with an AWS error instead (AccessDenied on one S3 call, say), as AWS would, or drop
+// their connection unanswered, as a network that fails mid-upload does.
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 
 export interface RecordedRequest {
@@ -20,7 +21,7 @@ export interface RecordingProxy {
   endpoint: string
   requests: RecordedRequest[]
   /** Answers a request with a fault instead of forwarding it, while the rule returns one. */
-  faults: ((request: RecordedRequest) => InjectedFault | undefined)[]
+  faults: ((request: RecordedRequest) => InjectedFault | 'reset' | undefined)[]
   close(): Promise<void>
 }
 
@@ -50,6 +51,10 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
       }
       requests.push(recorded)
       const fault = faults.map((rule) => rule(recorded)).find(Boolean)
+      if (fault === 'reset') {
+        request.socket.destroy()
+        return
+      }
       if (fault) {
         response.writeHead(fault.status, { 'content-type': 'application/xml' }).end(fault.body)
         return

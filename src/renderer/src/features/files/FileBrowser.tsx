@@ -18,13 +18,22 @@ const ROW_HEIGHT = 44
 /** The list grows with its rows up to this many, then scrolls. */
 const ROWS_SHOWN = 10
 
-export function FileBrowser(props: { distributionId: string; onPick: (file: FileEntry) => void }) {
+export function FileBrowser(props: {
+  distributionId: string
+  onPick: (file: FileEntry) => void
+  /** The folder shown while the list is open; undefined once it closes. */
+  onBrowse?: (folder: string | undefined) => void
+}) {
   const [open, setOpen] = useState(false)
+  const show = (next: boolean) => {
+    setOpen(next)
+    props.onBrowse?.(next ? '' : undefined)
+  }
   const [picked, setPicked] = useState<FileEntry>()
   const toggle = useRef<HTMLButtonElement>(null)
   const pick = (file: FileEntry) => {
     setPicked(file)
-    setOpen(false)
+    show(false)
     props.onPick(file)
     // The row that had focus goes with the list: focus comes back to the button that opened it.
     toggle.current?.focus()
@@ -37,7 +46,7 @@ export function FileBrowser(props: { distributionId: string; onPick: (file: File
         className="button"
         aria-expanded={open}
         aria-controls="file-browser-panel"
-        onClick={() => setOpen(!open)}
+        onClick={() => show(!open)}
       >
         {open ? 'Close the file list' : 'Browse files…'}
       </button>
@@ -52,14 +61,18 @@ export function FileBrowser(props: { distributionId: string; onPick: (file: File
       </p>
       {open && (
         <div id="file-browser-panel" role="region" aria-label="Files on this site" className="panel inset">
-          <Folder distributionId={props.distributionId} onPick={pick} />
+          <Folder distributionId={props.distributionId} onPick={pick} onBrowse={props.onBrowse} />
         </div>
       )}
     </div>
   )
 }
 
-function Folder(props: { distributionId: string; onPick: (file: FileEntry) => void }) {
+function Folder(props: {
+  distributionId: string
+  onPick: (file: FileEntry) => void
+  onBrowse?: ((folder: string) => void) | undefined
+}) {
   const [folder, setFolder] = useState('')
   const [filter, setFilter] = useState('')
   const pages = useReadPages('files.browse', { distributionId: props.distributionId, folder })
@@ -69,6 +82,7 @@ function Folder(props: { distributionId: string; onPick: (file: FileEntry) => vo
   const open = (next: string) => {
     setFolder(next)
     setFilter('')
+    props.onBrowse?.(next)
   }
   const more = () => {
     if (pages.hasNextPage && !pages.isFetchingNextPage) void pages.fetchNextPage()

@@ -1,8 +1,10 @@
 // "Share a file from this computer": files dropped on the panel or chosen in main's own dialog (the
-// page learns their names and sizes, never their paths) go to a folder of the site's bucket — by default the folder of the
-// path above — then one link per file is made with the form's "Works for" and label. While it runs:
+// page learns their names and sizes, never their paths) go to a folder of the site's bucket — by
+// default the folder being browsed, else the folder of the path above, else the site's upload
+// folder from Settings — then one link per file is made with the form's "Works for" and label. While it runs:
 // a progress bar with speed and time left, and Cancel (nothing is kept). A name already taken is
-// never replaced silently: Replace, Keep both (" (2)") or Cancel.
+// never replaced silently: Replace, Keep both (" (2)") or Cancel. A lost connection says so and
+// offers Retry, which starts the same upload again (the core removes what the lost one left).
 import { useEffect, useRef, useState, type DragEvent } from 'react'
 import type { ChosenFile, ConflictChoice, SharedFile } from '../../../../shared/contract/files.ts'
 import { formatSize } from '../../../../shared/file-size.ts'
@@ -16,8 +18,12 @@ import './files.css'
 export function UploadPanel(props: {
   /** The site's address the links use. */
   host: string
-  /** Where the path above points: its folder is the default folder to upload to. */
+  /** Where the path above points. */
   path: string
+  /** The folder open in the file browser, if it is open. */
+  browsing?: string | undefined
+  /** The site's upload folder (Settings), for when nothing is browsed and the path has no folder. */
+  uploadFolder?: string | undefined
   /** The form's "Works for" as epoch seconds; undefined while no date is chosen. */
   expiresAt: () => number | undefined
   label: string
@@ -27,9 +33,10 @@ export function UploadPanel(props: {
   const [task, setTask] = useState<string>()
   const [progress, setProgress] = useState<UploadProgress>()
   const [taken, setTaken] = useState<string>()
+  const [lost, setLost] = useState<{ message: string; choice: ConflictChoice }>()
   const [shared, setShared] = useState<SharedFile[]>()
   const [note, setNote] = useState('')
-  const folderShown = folder ?? props.path.slice(0, props.path.lastIndexOf('/') + 1)
+  const folderShown = folder ?? defaultFolder(props)
   // The buttons that started it are gone when the links are ready: focus goes to the first link.
   const firstLink = useRef<HTMLInputElement>(null)
   useEffect(() => firstLink.current?.focus(), [shared])
@@ -40,6 +47,7 @@ export function UploadPanel(props: {
     setFiles(picked)
     setShared(undefined)
     setTaken(undefined)
+    setLost(undefined)
   }
   const choose = useAction(async () => take((await call('files.choose', undefined)).files))
   const drop = useAction(async (dropped: File[]) => {
@@ -67,6 +75,7 @@ export function UploadPanel(props: {
 
   const share = useAction(async (onConflict: ConflictChoice) => {
     setTaken(undefined)
+    setLost(undefined)
     setNote('')
     const expiresAt = props.expiresAt()
     if (expiresAt === undefined) throw new Error('Choose the date and time the links stop working.')
@@ -94,6 +103,8 @@ export function UploadPanel(props: {
       // A name already taken is a question for the user, and a cancel what they asked: not failures.
       if (error instanceof BridgeError && error.code === 'OBJECT_EXISTS') setTaken(error.message)
       else if (error instanceof BridgeError && error.code === 'CANCELLED') setNote(error.message)
+      else if (error instanceof BridgeError && error.code === 'AWS_NETWORK')
+        setLost({ message: error.message, choice: onConflict })
       else throw error
     } finally {
       unsubscribe()
@@ -169,6 +180,18 @@ export function UploadPanel(props: {
                 </button>
               </div>
             </div>
+          ) : lost ? (
+            <div className="notice notice-error" role="alert">
+              <p>{lost.message}</p>
+              <div className="form-actions">
+                <button type="button" className="button primary" onClick={() => void share.run(lost.choice)}>
+                  Retry
+                </button>
+                <button type="button" className="button" onClick={() => setLost(undefined)}>
+                  Not now
+                </button>
+              </div>
+            </div>
           ) : (
             <div className="form-actions">
               <button
@@ -231,4 +254,14 @@ export function UploadPanel(props: {
       </p>
     </section>
   )
+}
+
+/** The folder being browsed, else the folder of the path above, else the site's upload folder. */
+function defaultFolder(props: {
+  path: string
+  browsing?: string | undefined
+  uploadFolder?: string | undefined
+}) {
+  const path = props.path.replace(/^\/+/, '')
+  return props.browsing || path.slice(0, path.lastIndexOf('/') + 1) || props.uploadFolder || ''
 }

@@ -1,10 +1,13 @@
 // "Where is the file?": a site onboarded from this computer (by the name people know it by) and a
 // typed path, or another address pasted whole. With no site known, only the pasted address is
 // asked for.
+import { useId, useState, type KeyboardEvent } from 'react'
 import type { SignedSite } from '../../../../shared/contract/cloudfront.ts'
 import type { KeySummary } from '../../../../shared/contract/keys.ts'
 import { siteAddresses, siteLink, siteName } from '../../../../shared/site-link.ts'
 import { Field } from '../../components/Field.tsx'
+import { useRead, useReadPages } from '../../lib/server-state.ts'
+import { completions, typedFolder, type Completion } from './path-completion.ts'
 
 /** What the user chose: a site's address and a path, or a whole URL (`site` undefined). */
 export interface FilePlace {
@@ -125,8 +128,48 @@ export function SiteChoice(props: {
   )
 }
 
+/**
+ * The path, typed, with completions under it (a combobox): paths used before on the site and the
+ * names in the folder typed so far. Down and Up move through them, Enter takes one, Escape closes
+ * the list; a folder taken keeps the list open for the next level.
+ */
 function PathField(props: { host: string; value: FilePlace; onChange: (place: FilePlace) => void }) {
   const { host, value } = props
+  const distributionId = value.site?.distributionId ?? ''
+  const [open, setOpen] = useState(false)
+  const [active, setActive] = useState(-1)
+  const listId = useId()
+  const folder = typedFolder(value.path)
+  // The file browser's pages of the same folder: one cache, no second listing.
+  const listing = useReadPages('files.browse', { distributionId, folder }, { enabled: open })
+  const used = useRead('history.paths', { distributionId }, { enabled: open })
+  const offered = open ? completions(value.path, listing.data?.pages[0], used.data ?? []) : []
+  const shown = offered.length > 0
+  const type = (path: string) => {
+    props.onChange({ ...value, path })
+    setActive(-1)
+    setOpen(true)
+  }
+  const take = (completion: Completion) => {
+    type(completion.path)
+    if (completion.kind !== 'folder') setOpen(false)
+  }
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault()
+      setOpen(true)
+      const last = offered.length - 1
+      setActive((now) => (event.key === 'ArrowDown' ? Math.min(now + 1, last) : Math.max(now - 1, -1)))
+    } else if (event.key === 'Enter' && shown && active >= 0 && active < offered.length) {
+      // Takes the completion instead of submitting the form.
+      event.preventDefault()
+      const chosen = offered[active]
+      if (chosen) take(chosen)
+    } else if (event.key === 'Escape' && shown) {
+      event.preventDefault()
+      setOpen(false)
+    }
+  }
   let preview: string | undefined
   try {
     preview = value.path.trim() ? placeUrl(value) : undefined
@@ -150,17 +193,58 @@ function PathField(props: { host: string; value: FilePlace; onChange: (place: Fi
       {(control) => (
         <div className="link-path">
           <span aria-hidden="true">https://{host}/</span>
-          <input
-            {...control}
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="reports/q3.pdf"
-            value={value.path}
-            onChange={(event) => props.onChange({ ...value, path: event.target.value })}
-          />
+          <div className="link-path-box">
+            <input
+              {...control}
+              type="text"
+              role="combobox"
+              aria-autocomplete="list"
+              aria-expanded={shown}
+              aria-controls={listId}
+              {...(shown &&
+                active >= 0 &&
+                active < offered.length && { 'aria-activedescendant': `${listId}-${active}` })}
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="reports/q3.pdf"
+              value={value.path}
+              onChange={(event) => type(event.target.value)}
+              onFocus={() => setOpen(true)}
+              onBlur={() => setOpen(false)}
+              onKeyDown={onKeyDown}
+            />
+            <ul
+              id={listId}
+              role="listbox"
+              aria-label="Paths on this site"
+              className="link-path-options"
+              hidden={!shown}
+            >
+              {offered.map((completion, i) => (
+                <li
+                  key={completion.path}
+                  id={`${listId}-${i}`}
+                  role="option"
+                  aria-selected={i === active}
+                  // Before the input's blur closes the list.
+                  onMouseDown={(event) => {
+                    event.preventDefault()
+                    take(completion)
+                  }}
+                >
+                  <span>{completion.path}</span> <span className="hint">{KIND_WORDS[completion.kind]}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
         </div>
       )}
     </Field>
   )
+}
+
+const KIND_WORDS: Record<Completion['kind'], string> = {
+  folder: 'folder',
+  file: 'file',
+  used: 'used before',
 }

@@ -36,6 +36,7 @@ export function SingleLinkForm(props: {
   const [advanced, setAdvanced] = useState<Advanced>(NO_ADVANCED)
   const [label, setLabel] = useState('')
   const [result, setResult] = useState<SignedLink>()
+  const [browsing, setBrowsing] = useState<string>()
   // A site onboarded with a key this computer holds decides the key: no picker then.
   const decided = siteKey(props.keys, place)
   const key = decided?.id ?? chosenKey
@@ -71,18 +72,31 @@ export function SingleLinkForm(props: {
 
   return (
     <form className="panel link-form" noValidate onSubmit={submitTo(sign.run)}>
-      <FileLocation sites={props.sites} value={place} onChange={setPlace} />
+      <FileLocation
+        sites={props.sites}
+        value={place}
+        onChange={(next) => {
+          // Another site's browser starts closed: what was browsed on this one no longer applies.
+          if (next.site?.distributionId !== place.site?.distributionId) setBrowsing(undefined)
+          setPlace(next)
+        }}
+      />
       {place.site && (
         <FileBrowser
           key={place.site.distributionId}
           distributionId={place.site.distributionId}
           onPick={(file) => setPlace((now) => ({ ...now, path: file.path }))}
+          onBrowse={setBrowsing}
         />
       )}
       {place.site && (
         <UploadPanel
           host={place.site.host}
           path={place.path}
+          browsing={browsing}
+          uploadFolder={
+            props.sites.find((s) => s.distributionId === place.site?.distributionId)?.uploadFolder
+          }
           expiresAt={() => expiryFromNow(expiry)}
           label={label}
         />

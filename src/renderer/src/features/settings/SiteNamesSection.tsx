@@ -1,6 +1,6 @@
 // Settings → Site names: the name each site is shown by in New link, History and Inspect, instead
-// of its address. Empty goes back to the default: its alias, the distribution's comment, or its
-// address.
+// of its address (empty goes back to the default: its alias, the distribution's comment, or its
+// address), and the folder uploads to it go to when none is browsed or typed (empty: the top).
 import { useState } from 'react'
 import type { SignedSite } from '../../../../shared/contract/cloudfront.ts'
 import { siteAddresses, siteName, siteNameProblem } from '../../../../shared/site-link.ts'
@@ -14,9 +14,13 @@ export function SiteNamesSection(props: { sites: SignedSite[] }) {
       <h2 id="settings-site-names">Site names</h2>
       <p className="hint settings-intro">
         The name each site is shown by in New link, History and Inspect. Leave it empty to use the default.
+        Its upload folder is where files shared from this computer go unless you browse or type another.
       </p>
       {props.sites.map((site) => (
-        <SiteNameForm key={site.distributionId} site={site} />
+        <div key={site.distributionId}>
+          <SiteNameForm site={site} />
+          <UploadFolderForm site={site} />
+        </div>
       ))}
     </section>
   )
@@ -56,6 +60,45 @@ function SiteNameForm({ site }: { site: SignedSite }) {
         {saved}
       </p>
       <ErrorNotice error={rename.error} />
+    </form>
+  )
+}
+
+function UploadFolderForm({ site }: { site: SignedSite }) {
+  const [folder, setFolder] = useState(site.uploadFolder ?? '')
+  const [saved, setSaved] = useState('')
+  const save = useAction(async () => {
+    setSaved('')
+    const changed = await call('cloudfront.setUploadFolder', { distributionId: site.distributionId, folder })
+    setFolder(changed.uploadFolder ?? '')
+    setSaved(
+      changed.uploadFolder
+        ? `Saved: uploads go to ${changed.uploadFolder}.`
+        : 'Saved: uploads go to the top folder.',
+    )
+  })
+  return (
+    <form className="settings-site" noValidate onSubmit={submitTo(save.run)}>
+      <Field label={`Upload folder of ${siteName(site)}`} hint="Empty: the top folder.">
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="reports/2026/"
+            value={folder}
+            onChange={(event) => setFolder(event.target.value)}
+          />
+        )}
+      </Field>
+      <button type="submit" className="button" disabled={save.busy}>
+        Save folder
+      </button>
+      <p role="status" className="settings-saved">
+        {saved}
+      </p>
+      <ErrorNotice error={save.error} />
     </form>
   )
 }

@@ -18,6 +18,9 @@ import { startCloudFrontDouble, type CloudFrontDouble } from '../../harness/clou
 import { createTestKeyfront } from '../../harness/keyfront.ts'
 import { createTestDistribution, directClient, memoryKeychain } from '../core/cloudfront/world.ts'
 
+// Generous: a loaded CI machine may take seconds to poll; the test waits for what happens, not how fast.
+const PATIENCE = { timeout: 15_000 }
+
 vi.mock('electron', () => import('../../mocks/electron.ts'))
 
 type Fake = typeof import('../../mocks/electron.ts')
@@ -71,7 +74,7 @@ describe('main follows deployments from its start (fake electron)', () => {
     electron.app.userData = userData
     electron.app.whenReady.mockResolvedValue(undefined)
     await import('../../../src/main/index.ts')
-    await vi.waitFor(() => expect(electron.BrowserWindow.created).toHaveLength(1))
+    await vi.waitFor(() => expect(electron.BrowserWindow.created).toHaveLength(1), PATIENCE)
     return electron
   }
 
@@ -89,7 +92,7 @@ describe('main follows deployments from its start (fake electron)', () => {
     const id = await deployingSite(userData, 'Quarterly reports')
 
     const first = await startMain(userData)
-    await vi.waitFor(() => expect(sentProgress(first).length).toBeGreaterThan(0))
+    await vi.waitFor(() => expect(sentProgress(first).length).toBeGreaterThan(0), PATIENCE)
     expect(sentProgress(first)[0]).toMatchObject({ distributionId: id, status: 'InProgress', done: false })
     first.app.emit('will-quit')
     const polled = polls()
@@ -100,7 +103,7 @@ describe('main follows deployments from its start (fake electron)', () => {
     // Deployed while the app was closed: the next start finds it, polls once, and says so.
     double.distributions.get(id)!.pollsLeft = 0
     const second = await startMain(userData)
-    await vi.waitFor(() => expect(second.Notification.shown).toHaveLength(1))
+    await vi.waitFor(() => expect(second.Notification.shown).toHaveLength(1), PATIENCE)
     expect(second.Notification.shown[0]).toEqual({
       title: 'Quarterly reports is deployed',
       body: 'CloudFront now serves the change everywhere (after 1 minute).',
@@ -120,7 +123,7 @@ describe('main follows deployments from its start (fake electron)', () => {
     kf.close()
 
     const electron = await startMain(userData)
-    await vi.waitFor(() => expect(sentProgress(electron).at(-1)).toMatchObject({ done: true }))
+    await vi.waitFor(() => expect(sentProgress(electron).at(-1)).toMatchObject({ done: true }), PATIENCE)
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(electron.Notification.shown).toEqual([])
     electron.app.emit('will-quit')
@@ -168,10 +171,10 @@ describe('the watcher', () => {
     // Onboarding's UpdateDistribution puts it InProgress for the double's deployPolls polls.
     double.deployPolls = 3
     await kf.cloudfront.onboard({ distributionId: id, key: key.id })
-    await vi.waitFor(() => expect(events.length).toBeGreaterThan(0))
+    await vi.waitFor(() => expect(events.length).toBeGreaterThan(0), PATIENCE)
     // A screen waiting too (cloudfront.waitDeployed) joins the same poll.
     const screen = kf.cloudfront.waitDeployed(id)
-    await vi.waitFor(() => expect(notified).toHaveLength(1))
+    await vi.waitFor(() => expect(notified).toHaveLength(1), PATIENCE)
     await screen
     double.deployPolls = 2
     expect(notified[0]?.title).toBe('Team files is deployed')
@@ -192,7 +195,7 @@ describe('the watcher', () => {
       file,
       JSON.stringify({ version: 1, deploying: [{ distributionId: id, since: Date.now() }] }),
     )
-    await vi.waitFor(() => expect(notified).toHaveLength(1))
+    await vi.waitFor(() => expect(notified).toHaveLength(1), PATIENCE)
     // No site here: named by the address CloudFront reported.
     expect(notified[0]?.title).toBe(`${double.distributions.get(id)!.domainName} is deployed`)
   })
@@ -202,7 +205,7 @@ describe('the watcher', () => {
     double.distributions.get(id)!.pollsLeft = 0
     double.inject({ operation: 'GetDistribution', kind: 'server-error', times: 2 })
     start({ retryMs: 20 })
-    await vi.waitFor(() => expect(notified).toHaveLength(1))
+    await vi.waitFor(() => expect(notified).toHaveLength(1), PATIENCE)
     expect(await kf.cloudfront.deploying()).toEqual([])
   })
 })

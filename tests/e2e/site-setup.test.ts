@@ -157,8 +157,12 @@ describe('Share this setup', () => {
     expect(app.ports.saveDialogs.at(-1)).toMatchObject({ defaultName: 'Board-papers.keyfront-setup' })
     expect(statSync(saveTo).mode & 0o777).toBe(0o600)
     const text = readFileSync(saveTo, 'utf8')
-    expect(text).toContain('-----BEGIN ENCRYPTED PRIVATE KEY-----')
-    expect(text).not.toMatch(/-----BEGIN (?!ENCRYPTED )[A-Z ]*PRIVATE KEY-----/)
+    expect(text).not.toContain('PRIVATE KEY')
+    expect(text).not.toContain(PASSPHRASE)
+    expect(JSON.parse(text)).toMatchObject({
+      readable: { site: 'Board papers', address: sharedDomain },
+      sealed: { kdf: 'scrypt', cipher: 'aes-256-gcm' },
+    })
   })
 })
 

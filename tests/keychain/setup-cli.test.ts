@@ -11,7 +11,7 @@ import type { KeySummary } from '../../src/shared/contract/keys.ts'
 import type { SetupImported } from '../../src/shared/contract/setup.ts'
 import { runCli, type CliRun } from '../harness/cli.ts'
 import { startMoto, type Moto } from '../harness/moto.ts'
-import { keychainAccounts } from '../harness/secret-tool.ts'
+import { keychainAccounts, keychainEntries } from '../harness/secret-tool.ts'
 import { createTestDistribution, directClient } from '../unit/core/cloudfront/world.ts'
 
 const PASSPHRASE = 'correct horse battery'
@@ -193,7 +193,7 @@ describe('keyfront cloudfront sites add', () => {
 describe('keyfront setup export / import', () => {
   const setupFile = join(files, 'shared.keyfront-setup')
 
-  it('writes one owner-only file: the key encrypted, no plain PEM, a small versioned JSON', async () => {
+  it('writes one owner-only file: key and site sealed, no key text, the site readable for people', async () => {
     const short = await office.run(
       'setup',
       'export',
@@ -237,15 +237,21 @@ describe('keyfront setup export / import', () => {
     expect(saved.stdout).toContain(`Saved the setup of ${domainName}`)
     expect(statSync(setupFile).mode & 0o777).toBe(0o600)
     const text = readFileSync(setupFile, 'utf8')
-    expect(text).toContain('-----BEGIN ENCRYPTED PRIVATE KEY-----')
-    expect(text).not.toMatch(/-----BEGIN (?!ENCRYPTED )[A-Z ]*PRIVATE KEY-----/)
+    // The keychain holds the key as PKCS#8 DER in base64: none of it may be in the file.
+    const [der = ''] = keychainEntries(office.service).values()
+    expect(der.length).toBeGreaterThan(1000)
+    expect(text).not.toContain('PRIVATE KEY')
+    expect(text).not.toContain(der.slice(100, 140))
+    expect(text).not.toContain(Buffer.from(der, 'base64').toString('hex').slice(200, 280))
     expect(text).not.toContain(PASSPHRASE)
+    expect(text).not.toContain(distributionId)
     const file = JSON.parse(text) as Record<string, unknown>
+    expect(Object.keys(file)).toEqual(['format', 'version', 'readable', 'sealed'])
     expect(file).toMatchObject({
       format: 'keyfront-setup',
       version: 1,
-      key: { name: 'reports', type: 'rsa' },
-      site: { distributionId, domainName, restrictedPaths: ['*', '/private/*'] },
+      readable: { site: 'Shared files', address: domainName },
+      sealed: { kdf: 'scrypt', N: 2 ** 17, r: 8, p: 1, cipher: 'aes-256-gcm' },
     })
     const again = await office.failure(
       'setup',

@@ -14,7 +14,7 @@ export const registerSetup: Register = (program, run) => {
 
   setup
     .command('export')
-    .description("save a site's setup: its key (encrypted with the passphrase) and where it signs for")
+    .description("save a site's setup: its key and where it signs for, encrypted with the passphrase")
     .requiredOption('--site <site>', 'the site (id or address; see keyfront cloudfront sites)')
     .requiredOption('--out <file>', 'where to save it (a new file, unless --force); readable only by you')
     .requiredOption('--passphrase-env <VAR>', PASSPHRASE_HELP)

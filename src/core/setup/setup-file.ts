@@ -1,13 +1,17 @@
 // The setup file: a signing key and the site it signs for, in one small versioned JSON document a
-// person can hand to a colleague. Only the private key is secret, and it is stored as encrypted
-// PKCS#8 (AES-256-CBC, key derived from the passphrase) — the same form `keys export` writes. The
-// rest (Key-Pair-Id, the site's addresses and paths) is printed in every signed link anyway, so it
-// stays readable: a person can see which site a file is for without the passphrase.
+// person can hand to a colleague. Everything import uses — the private key (PKCS#8 DER), the key's
+// name, type and Key-Pair-Id, and the site — is one JSON payload sealed under the passphrase
+// (seal.ts), so no edit to the readable part can change what import does. That readable part only
+// tells a person which site the file is for; import reads nothing in it but `format` and `version`.
 import { z } from 'zod'
 import { KeyType } from '../../shared/contract/keys.ts'
 import { KeyfrontError } from '../../shared/errors.ts'
+import { Sealed } from './seal.ts'
 
 export const SETUP_FORMAT = 'keyfront-setup'
+export const SETUP_VERSION = 1
+/** Bound to the sealed payload, so it cannot be moved into a file claiming another format or version. */
+export const SETUP_CONTEXT = `${SETUP_FORMAT}/${SETUP_VERSION}`
 /** Setup files are a few kilobytes; anything much larger is not one. */
 export const MAX_SETUP_FILE_BYTES = 64 * 1024
 
@@ -17,14 +21,13 @@ const Text = z
   .max(1000)
   .regex(/^\P{Cc}*$/u)
 
-export const SetupFile = z.object({
-  format: z.literal(SETUP_FORMAT),
-  version: z.literal(1),
+/** What the passphrase opens: all import acts on. */
+export const SetupPayload = z.object({
   key: z.object({
     name: Text.min(1),
     type: KeyType,
     keyPairId: z.string().regex(/^[A-Z0-9]{1,128}$/),
-    /** `-----BEGIN ENCRYPTED PRIVATE KEY-----` … */
+    /** PKCS#8 DER, base64 (the keychain's form). */
     privateKey: z.string().max(16 * 1024),
   }),
   site: z.object({
@@ -39,10 +42,24 @@ export const SetupFile = z.object({
     accountId: Text,
   }),
 })
-export type SetupFile = z.infer<typeof SetupFile>
+export type SetupPayload = z.infer<typeof SetupPayload>
+
+/** For people reading the file; never read by import. */
+export interface SetupReadable {
+  site: string
+  address: string
+}
+
+const SetupFile = z.object({
+  format: z.literal(SETUP_FORMAT),
+  version: z.literal(SETUP_VERSION),
+  sealed: Sealed,
+})
+export type SetupFile = z.infer<typeof SetupFile> & { readable?: SetupReadable }
 
 export function setupFileText(file: SetupFile): string {
-  return `${JSON.stringify(file, null, 2)}\n`
+  const { format, version, readable, sealed } = file
+  return `${JSON.stringify({ format, version, readable, sealed }, null, 2)}\n`
 }
 
 /** The setup file in `text`, or SETUP_FILE_INVALID saying what it is instead. */
@@ -56,14 +73,36 @@ export function parseSetupFile(text: string): SetupFile {
   const format = typeof json === 'object' && json !== null ? (json as { format?: unknown }).format : undefined
   if (format !== SETUP_FORMAT) throw invalid('It is not a Keyfront setup file.')
   const version = (json as { version?: unknown }).version
-  if (version !== 1) {
+  if (version !== SETUP_VERSION) {
     throw invalid(
       'It was made by a newer Keyfront (setup file version ' +
         `${String(version)}). Update Keyfront on this computer, then import it again.`,
     )
   }
+  // Unknown keys, `readable` among them, are dropped here: nothing outside `sealed` reaches import.
   const parsed = SetupFile.safeParse(json)
-  if (!parsed.success) throw invalid('It is damaged or was edited by hand. Ask for a new one.')
+  if (parsed.success) return parsed.data
+  const costly = ['kdf', 'N', 'r', 'p', 'cipher']
+  if (
+    parsed.error.issues.some((issue) => issue.path[0] === 'sealed' && costly.includes(String(issue.path[1])))
+  ) {
+    throw invalid(
+      'Its passphrase protection is not one Keyfront uses: too weak, or too costly to open. Ask for a new one.',
+    )
+  }
+  throw invalid('It is damaged or was edited by hand. Ask for a new one.')
+}
+
+/** The opened payload, or SETUP_FILE_INVALID when it is not one Keyfront would have sealed. */
+export function parseSetupPayload(text: string): SetupPayload {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    json = undefined
+  }
+  const parsed = SetupPayload.safeParse(json)
+  if (!parsed.success) throw invalid('What it holds is not a site and its key. Ask for a new one.')
   return parsed.data
 }
 

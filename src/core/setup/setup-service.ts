@@ -2,20 +2,39 @@
 // passphrase-protected file, and turns such a file into a keychain key and a site on another
 // computer, ready to make links. Import converges: a key already held (same fingerprint) is reused,
 // a site already known is brought up to date, and a wrong passphrase changes nothing.
+import type { KeyObject } from 'node:crypto'
 import { open } from 'node:fs/promises'
 import type { SignedSite } from '../../shared/contract/cloudfront.ts'
 import { KEY_NAME_MAX, type KeySummary } from '../../shared/contract/keys.ts'
 import type { SetupImported } from '../../shared/contract/setup.ts'
-import { KeyfrontError, isKeyfrontError } from '../../shared/errors.ts'
-import { findSite, siteNameProblem } from '../../shared/site-link.ts'
+import { KeyfrontError } from '../../shared/errors.ts'
+import { findSite, siteName, siteNameProblem } from '../../shared/site-link.ts'
 import type { Clock } from '../clock.ts'
 import type { SignedSites } from '../cloudfront/signed-sites.ts'
 import { dataFileError, errnoOf } from '../file-errors.ts'
 import { checkExportPassphrase, checkKeyPairIdKind } from '../keys/key-records.ts'
-import { encryptedPkcs8Pem, fingerprint, keyTypeOf, readPrivateKey, rsaBitsOf } from '../keys/key-material.ts'
+import {
+  fingerprint,
+  fromKeychainValue,
+  keyTypeOf,
+  rsaBitsOf,
+  toKeychainValue,
+} from '../keys/key-material.ts'
 import type { KeyService } from '../keys/key-service.ts'
 import { writeOutputFile } from '../output-file.ts'
-import { MAX_SETUP_FILE_BYTES, invalid, parseSetupFile, setupFileText, type SetupFile } from './setup-file.ts'
+import { seal, unseal } from './seal.ts'
+import {
+  MAX_SETUP_FILE_BYTES,
+  SETUP_CONTEXT,
+  SETUP_FORMAT,
+  SETUP_VERSION,
+  invalid,
+  parseSetupFile,
+  parseSetupPayload,
+  setupFileText,
+  type SetupFile,
+  type SetupPayload,
+} from './setup-file.ts'
 
 export interface SetupServiceDeps {
   keys: KeyService
@@ -49,14 +68,12 @@ export class SetupService {
       )
     }
     const key = await this.#deps.keys.loadSigningKey(site.keyId)
-    const file: SetupFile = {
-      format: 'keyfront-setup',
-      version: 1,
+    const payload: SetupPayload = {
       key: {
         name: key.name,
         type: key.type,
         keyPairId: site.keyPairId,
-        privateKey: encryptedPkcs8Pem(key.privateKey, passphrase),
+        privateKey: toKeychainValue(key.privateKey),
       },
       site: {
         distributionId: site.distributionId,
@@ -70,6 +87,12 @@ export class SetupService {
         accountId: site.accountId,
       },
     }
+    const file: SetupFile = {
+      format: SETUP_FORMAT,
+      version: SETUP_VERSION,
+      readable: { site: siteName(site), address: site.domainName },
+      sealed: await seal(JSON.stringify(payload), passphrase, SETUP_CONTEXT),
+    }
     await writeOutputFile(path, options, (out) => out.write(setupFileText(file)))
     return site
   }
@@ -79,8 +102,9 @@ export class SetupService {
     if (!passphrase) {
       throw new KeyfrontError('INVALID_INPUT', 'Enter the passphrase the setup file was saved with.')
     }
-    const file = parseSetupFile(await readSetupText(path))
-    const privateKey = openKey(file, passphrase)
+    const sealed = parseSetupFile(await readSetupText(path)).sealed
+    const file = parseSetupPayload(await unseal(sealed, passphrase, SETUP_CONTEXT))
+    const privateKey = keyOf(file)
     checkKeyPairIdKind(file.key.keyPairId, keyTypeOf(privateKey), rsaBitsOf(privateKey))
     const held = await this.#deps.keys.list()
     const same = held.find((key) => key.fingerprint === fingerprint(privateKey))
@@ -88,8 +112,8 @@ export class SetupService {
       same ??
       (await this.#deps.keys.import({
         name: freeName(file.key.name, held),
-        pem: file.key.privateKey,
-        passphrase,
+        // In memory only: KeyService reads a PEM and checks CloudFront can use the key.
+        pem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       }))
     const recorded = key.uploads.some((u) => u.keyPairId === file.key.keyPairId)
     const ready = recorded
@@ -114,20 +138,11 @@ export class SetupService {
   }
 }
 
-/** The private key, or SETUP_PASSPHRASE_WRONG; nothing has been changed yet when this fails. */
-function openKey(file: SetupFile, passphrase: string) {
-  if (!file.key.privateKey.includes('-----BEGIN ENCRYPTED PRIVATE KEY-----')) {
-    throw invalid('Its key is not protected by a passphrase, so Keyfront did not make it.')
-  }
+/** The payload's private key; a payload that opened but holds no readable key is refused. */
+function keyOf(file: SetupPayload): KeyObject {
   try {
-    return readPrivateKey(file.key.privateKey, passphrase)
-  } catch (error) {
-    if (isKeyfrontError(error) && error.code === 'KEY_WRONG_PASSPHRASE') {
-      throw new KeyfrontError(
-        'SETUP_PASSPHRASE_WRONG',
-        'That passphrase does not open this setup file. Check it with the person who sent the file (passphrases are case-sensitive) and try again. Nothing was changed.',
-      )
-    }
+    return fromKeychainValue(file.key.privateKey)
+  } catch {
     throw invalid('The key in it cannot be read; it may be damaged. Ask for a new one.')
   }
 }

@@ -1,7 +1,8 @@
 // Setup export → import between two data folders (keychains in memory here; the real Secret Service
 // and the byte-identical link are in tests/keychain/setup-cli.test.ts): an ECDSA key arrives whole,
-// a name already used here by another key gets " (2)", a name the site cannot keep is left out, and a
-// file edited to hold control characters is refused before anything changes.
+// a name already used here by another key gets " (2)", a name the site cannot keep is left out, the
+// file shows only which site it is for, and an edited file, a wrong passphrase or an absurd scrypt cost
+// is refused before anything changes.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -75,15 +76,55 @@ describe('setup export → import', () => {
     expect(result.site.name).toBeUndefined()
   })
 
-  it('refuses a file edited to carry control characters, and changes nothing', async () => {
+  it('writes no private key, no key DER and no passphrase: only the site is readable', async () => {
+    const { from, key, file } = await office()
+    const text = readFileSync(file, 'utf8')
+    const der = (await from.keys.loadSigningKey(key.id)).privateKey.export({ type: 'pkcs8', format: 'der' })
+    expect(text).not.toContain('PRIVATE KEY')
+    expect(text).not.toContain(der.toString('base64').slice(40, 80))
+    expect(text).not.toContain(der.toString('hex').slice(80, 160))
+    expect(text).not.toContain(PASSPHRASE)
+    expect(text).not.toContain('K2JCJMDEHXQW5F')
+    expect(JSON.parse(text)).toMatchObject({
+      format: 'keyfront-setup',
+      version: 1,
+      readable: { site: 'Board papers', address: 'd111111abcdef8.cloudfront.net' },
+      sealed: { kdf: 'scrypt', N: 2 ** 17, r: 8, p: 1, cipher: 'aes-256-gcm' },
+    })
+  })
+
+  it('imports what was sealed, whatever the readable part was edited to say', async () => {
     const { file } = await office()
-    const edited = JSON.parse(readFileSync(file, 'utf8')) as { site: { domainName: string } }
-    edited.site.domainName = 'd111111abcdef8.cloudfront.net\u001b[2J'
+    const edited = JSON.parse(readFileSync(file, 'utf8')) as { readable: object }
+    edited.readable = { site: 'Payroll\u001b[2J', address: 'evil.example' }
     writeFileSync(file, JSON.stringify(edited))
+    const result = await computer().setup.import(file, PASSPHRASE)
+    expect(result.site).toMatchObject({ name: 'Board papers', domainName: 'd111111abcdef8.cloudfront.net' })
+  })
+
+  it('refuses an edited sealed part, a wrong passphrase and an absurd cost, and changes nothing', async () => {
+    const { file } = await office()
+    const good = readFileSync(file, 'utf8')
+    const sealed = (JSON.parse(good) as { sealed: { data: string } }).sealed
+    const data = Buffer.from(sealed.data, 'base64')
+    data[data.length >> 1] = (data[data.length >> 1] as number) ^ 0x80
+    const refusals: [string, string][] = [
+      [good.replace(sealed.data, data.toString('base64')), 'SETUP_PASSPHRASE_WRONG'],
+      [good.replace('"N": 131072', '"N": 1099511627776'), 'SETUP_FILE_INVALID'],
+      [good.replace('"N": 131072', '"N": 1024'), 'SETUP_FILE_INVALID'],
+    ]
     const to = computer()
-    await expect(to.setup.import(file, PASSPHRASE)).rejects.toMatchObject({ code: 'SETUP_FILE_INVALID' })
+    for (const [text, code] of refusals) {
+      writeFileSync(file, text)
+      await expect(to.setup.import(file, PASSPHRASE)).rejects.toMatchObject({ code })
+    }
+    writeFileSync(file, good)
+    await expect(to.setup.import(file, 'not the passphrase')).rejects.toMatchObject({
+      code: 'SETUP_PASSPHRASE_WRONG',
+    })
     expect(await to.keys.list()).toEqual([])
     expect(await to.sites.list()).toEqual([])
+    expect(to.keychain.entries.size).toBe(0)
   })
 
   it('refuses an empty passphrase on export and on import', async () => {

@@ -124,6 +124,13 @@ export const ERROR_CODES = [
   'FILE_NOT_FOUND',
   'UPLOAD_NOT_A_FILE',
   'UPLOAD_UNREADABLE',
+  // team keys held by AWS KMS
+  'KEY_NOT_EXPORTABLE',
+  'KMS_KEY_NOT_FOUND',
+  'KMS_KEY_DISABLED',
+  'KMS_KEY_PENDING_DELETION',
+  'KMS_KEY_UNSUITABLE',
+  'KMS_KEY_NOT_IN_KMS',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

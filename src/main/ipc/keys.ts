@@ -17,8 +17,8 @@ export function keysHandlers(kf: Keyfront, ports: DesktopPorts): AreaHandlers<ty
     'keys.setKeyPairId': ({ ref, keyPairId }) => kf.keys.setKeyPairId(ref, keyPairId),
     'keys.delete': ({ ref }) => kf.keys.delete(ref),
     'keys.exportPrivate': async ({ ref, passphrase }) => {
+      const key = await kf.keys.findExportable(ref)
       checkExportPassphrase(passphrase)
-      const key = await kf.keys.find(ref)
       const path = await ports.chooseSavePath({
         title: `Export the private key "${key.name}"`,
         defaultName: `${fileNameFor(key.name)}.private.pem`,

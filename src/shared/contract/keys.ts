@@ -27,6 +27,20 @@ export const KeyUpload = z.object({
 })
 export type KeyUpload = z.infer<typeof KeyUpload>
 
+/** Where the private half is: this computer's OS keychain, or AWS KMS (never leaves it). */
+export const KeyCustody = z.enum(['keychain', 'kms'])
+export type KeyCustody = z.infer<typeof KeyCustody>
+
+/** Which KMS key signs, and how to reach it: nothing secret. */
+export const KmsKeyRef = z.object({
+  /** The key's ARN (DescribeKey's Arn), never an alias: an alias can be moved to another key. */
+  arn: z.string(),
+  region: z.string(),
+  /** The AWS profile to sign with; undefined = the default chain. */
+  profile: z.string().optional(),
+})
+export type KmsKeyRef = z.infer<typeof KmsKeyRef>
+
 export const KeySummary = z.object({
   id: z.string(),
   name: z.string(),
@@ -45,6 +59,9 @@ export const KeySummary = z.object({
    * size is one key groups refuse. Key groups replace these.
    */
   legacy: z.literal(true).optional(),
+  custody: KeyCustody,
+  /** Set for a key held by AWS KMS. */
+  kms: KmsKeyRef.optional(),
 })
 export type KeySummary = z.infer<typeof KeySummary>
 
@@ -68,6 +85,24 @@ export const KeyDeleted = z.object({
   keyPairIds: z.array(z.string()),
 })
 export type KeyDeleted = z.infer<typeof KeyDeleted>
+
+/** A key held by AWS KMS, created or added: listed, and its Key-Pair-Id if CloudFront has it already. */
+export const KmsKeyAdded = z.object({
+  key: KeySummary,
+  /** What the person should know: no alias could be made, CloudFront's keys could not be searched. */
+  warnings: z.array(z.string()),
+})
+export type KmsKeyAdded = z.infer<typeof KmsKeyAdded>
+
+/** ScheduleKeyDeletion's outcome: when KMS deletes the key, and the command that cancels it. */
+export const KmsDeletionScheduled = z.object({
+  name: z.string(),
+  arn: z.string(),
+  /** Epoch milliseconds. */
+  deletionDate: z.number(),
+  cancelCommand: z.string(),
+})
+export type KmsDeletionScheduled = z.infer<typeof KmsDeletionScheduled>
 
 export const KeyExported = z.union([
   z.object({ saved: z.string() }),

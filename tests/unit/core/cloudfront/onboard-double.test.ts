@@ -6,7 +6,11 @@ import { CreateKeyGroupCommand, CreatePublicKeyCommand } from '@aws-sdk/client-c
 import { generateKeyPairSync } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { OnboardRequest } from '../../../../src/shared/contract/cloudfront.ts'
-import { startCloudFrontDouble, type CloudFrontDouble, type Fault } from '../../../harness/cloudfront-double.ts'
+import {
+  startCloudFrontDouble,
+  type CloudFrontDouble,
+  type Fault,
+} from '../../../harness/cloudfront-double.ts'
 import {
   createTestDistribution,
   createWorld,

@@ -1,6 +1,7 @@
 // A recording HTTP proxy in front of moto_server: it records every request (to check what Keyfront
 // sent where moto does not keep it, e.g. an origin's OriginAccessControlId) and can answer chosen
-// requests with an AWS error instead (AccessDenied on one S3 call, say), as AWS would.
+// requests with an AWS error instead (AccessDenied on one S3 call, say), as AWS would. It can also
+// hold every request for a while first, as a distant service would (the KMS bench).
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 
 export interface RecordedRequest {
@@ -8,11 +9,13 @@ export interface RecordedRequest {
   /** Path and query, e.g. "/photos?policy" or "/2020-05-31/distribution". */
   url: string
   body: string
+  /** The operation of a JSON-protocol call (X-Amz-Target, e.g. "TrentService.Sign"), if any. */
+  target?: string
 }
 
 export interface InjectedFault {
   status: number
-  /** The XML error body AWS would send. */
+  /** The error body AWS would send: XML, or JSON for the JSON-protocol services (KMS). */
   body: string
 }
 
@@ -22,6 +25,11 @@ export interface RecordingProxy {
   /** Answers a request with a fault instead of forwarding it, while the rule returns one. */
   faults: ((request: RecordedRequest) => InjectedFault | undefined)[]
   close(): Promise<void>
+}
+
+/** A JSON-protocol service's error (KMS): its type is what the SDK reads. */
+export function awsErrorJson(type: string, message: string): InjectedFault {
+  return { status: 400, body: JSON.stringify({ __type: type, message }) }
 }
 
 export function awsErrorXml(code: string, message: string): string {
@@ -37,21 +45,31 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
   })
 }
 
-export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
+export async function startRecordingProxy(
+  target: string,
+  options: { delayMs?: number } = {},
+): Promise<RecordingProxy> {
   const requests: RecordedRequest[] = []
   const faults: RecordingProxy['faults'] = []
   const server: Server = createServer((request, response) => {
     void (async () => {
       const body = await readBody(request)
-      const recorded = {
+      const amzTarget = request.headers['x-amz-target']
+      const recorded: RecordedRequest = {
         method: request.method ?? 'GET',
         url: request.url ?? '/',
         body: body.toString('utf8'),
+        ...(typeof amzTarget === 'string' && { target: amzTarget }),
       }
+      if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs))
       requests.push(recorded)
       const fault = faults.map((rule) => rule(recorded)).find(Boolean)
       if (fault) {
-        response.writeHead(fault.status, { 'content-type': 'application/xml' }).end(fault.body)
+        response
+          .writeHead(fault.status, {
+            'content-type': fault.body.startsWith('{') ? 'application/x-amz-json-1.1' : 'application/xml',
+          })
+          .end(fault.body)
         return
       }
       const headers = new Headers()

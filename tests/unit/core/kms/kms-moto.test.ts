@@ -259,6 +259,21 @@ describe('links signed with a KMS key', () => {
     checkSignature(publicKey, parts.policy, parts.signature)
   })
 
+  it('History renews an entry through KMS: a new link, recorded as the renewal, that verifies', async () => {
+    const { key, publicKey } = await uploadedKey('ecdsa')
+    await ctx.world.kf.links.sign({
+      key: key.name,
+      url: 'https://d111111abcdef8.cloudfront.net/y',
+      expiresAt: inAnHour(),
+    })
+    const [entry] = ctx.world.kf.history.list({ limit: 1 }).entries
+    const renewed = await ctx.world.kf.renewals.renew({ id: entry?.id ?? 0 })
+    expect(renewed.renewedFrom).toBe(entry?.id)
+    const parts = urlParts(renewed.signedUrl ?? '')
+    expect(parts.hashAlgorithm).toBe('SHA256')
+    checkSignature(publicKey, parts.policy, parts.signature)
+  })
+
   it('a disabled key, or one pending deletion, is refused with what to do', async () => {
     const { key } = await uploadedKey('rsa')
     const arn = key.kms?.arn ?? ''

@@ -1,7 +1,6 @@
 // A recording HTTP proxy in front of moto_server: it records every request (to check what Keyfront
 // sent where moto does not keep it, e.g. an origin's OriginAccessControlId) and can answer chosen
-// requests with an AWS error instead (AccessDenied on one S3 call, say), as AWS would. It can also
-// hold every request for a while first, as a distant service would (the KMS bench).
+// requests with an AWS error instead (AccessDenied on one S3 call, say), as AWS would.
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 
 export interface RecordedRequest {
@@ -45,10 +44,7 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
   })
 }
 
-export async function startRecordingProxy(
-  target: string,
-  options: { delayMs?: number } = {},
-): Promise<RecordingProxy> {
+export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
   const requests: RecordedRequest[] = []
   const faults: RecordingProxy['faults'] = []
   const server: Server = createServer((request, response) => {
@@ -61,7 +57,6 @@ export async function startRecordingProxy(
         body: body.toString('utf8'),
         ...(typeof amzTarget === 'string' && { target: amzTarget }),
       }
-      if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs))
       requests.push(recorded)
       const fault = faults.map((rule) => rule(recorded)).find(Boolean)
       if (fault) {

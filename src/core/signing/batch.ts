@@ -34,6 +34,8 @@ export interface BatchRunOptions {
   onProgress?: (done: number, total: number) => void
   /** Worker threads to use; default: one per core. */
   threads?: number
+  /** For a key held by AWS KMS: Sign requests in flight at once (remote-batch.ts). */
+  concurrency?: number
 }
 
 export const PROGRESS_INTERVAL_MS = 100

@@ -13,16 +13,11 @@ import { checkSignedLength } from './url.ts'
 /** Requests in flight by default: far below KMS's per-account quota, far above one at a time. */
 export const DEFAULT_KMS_CONCURRENCY = 16
 
-export interface RemoteBatchOptions extends BatchRunOptions {
-  /** Sign requests in flight at once; default DEFAULT_KMS_CONCURRENCY. */
-  concurrency?: number
-}
-
 export async function signRemotely(
   maker: LinkMaker,
   conditions: LinkConditions,
   urls: readonly string[],
-  options: RemoteBatchOptions = {},
+  options: BatchRunOptions = {},
 ): Promise<string[]> {
   const total = urls.length
   const results = new Array<string>(total)

@@ -76,6 +76,8 @@ export type KeyDetails = z.infer<typeof KeyDetails>
 const KeyRef = z.string().min(1).max(200)
 const Name = z.string().max(200)
 const Passphrase = z.string().max(1024)
+/** An AWS profile or region name. */
+const AwsName = z.string().max(128)
 
 export const KeyDeleted = z.object({
   name: z.string(),
@@ -131,4 +133,24 @@ export const keysContract = {
   'keys.delete': channel(z.object({ ref: KeyRef }), KeyDeleted),
   /** Asks where to save, then writes the private key as passphrase-encrypted PKCS#8 PEM (mode 0600). */
   'keys.exportPrivate': channel(z.object({ ref: KeyRef, passphrase: Passphrase }), KeyExported),
+  /** Creates a signing key in AWS KMS (alias, description, tags) and lists it: nothing secret kept here. */
+  'keys.createKms': channel(
+    z.object({ name: Name, type: KeyType, profile: AwsName.optional(), region: AwsName.optional() }),
+    KmsKeyAdded,
+  ),
+  /** Lists a key kept in AWS KMS, by its ARN or alias (a colleague's team key). */
+  'keys.addKms': channel(
+    z.object({
+      name: Name,
+      keyId: z.string().max(2048),
+      profile: AwsName.optional(),
+      region: AwsName.optional(),
+    }),
+    KmsKeyAdded,
+  ),
+  /** Schedules the key's deletion in AWS KMS itself, after 7 to 30 days; it can be cancelled meanwhile. */
+  'keys.scheduleKmsDeletion': channel(
+    z.object({ ref: KeyRef, days: z.number().int() }),
+    KmsDeletionScheduled,
+  ),
 }

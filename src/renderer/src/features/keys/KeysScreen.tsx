@@ -115,12 +115,6 @@ export function KeysScreen(props: { initialView?: 'import' }) {
           onCancel={() => go({ show: 'list' })}
         />
       )}
-      {view.show === 'addKms' && (
-        <AddKmsKeyForm
-          onAdded={(result) => addedKms(result, 'Added')}
-          onCancel={() => go({ show: 'list' })}
-        />
-      )}
       {view.show === 'import' && (
         <ImportKeyForm onImported={(key) => added(key, 'Imported')} onCancel={() => go({ show: 'list' })} />
       )}

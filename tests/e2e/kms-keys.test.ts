@@ -111,6 +111,21 @@ describe('Team keys kept by AWS KMS', () => {
     await app.screenshot('kms-link')
   })
 
+  it('signs many links with it, through KMS, with the batch summary', async () => {
+    const page = app.page
+    await page.getByRole('tab', { name: 'Many links' }).click()
+    const urls = Array.from({ length: 40 }, (_, i) => `https://d111111abcdef8.cloudfront.net/team/${i}.pdf`)
+    await page.getByLabel('URLs, one per line').fill(urls.join('\n'))
+    await page.getByRole('tabpanel').getByLabel('Signing key').selectOption({ label: 'Team downloads' })
+    await page.getByRole('button', { name: 'Sign 40 links' }).click()
+    await page.getByRole('heading', { name: /^Signed 40 links in [\d.]+ s$/ }).waitFor()
+    const out = (await page.getByLabel('Signed links, one per line').inputValue()).split('\n')
+    expect(out).toHaveLength(40)
+    expect(out.every((link) => link.endsWith('&Hash-Algorithm=SHA256'))).toBe(true)
+    await expectAccessible()
+    await app.screenshot('kms-batch')
+  })
+
   it('schedules deletion in KMS only after consent, and says how to cancel; removing it forgets it here', async () => {
     const page = app.page
     await open('Keys')

@@ -56,7 +56,7 @@ describe('a team key in AWS KMS from the command line', () => {
     expect(listed).toMatchObject({ name: 'Team', custody: 'kms', kms: { region: 'us-east-1' } })
     expect(listed?.kms?.arn).toMatch(/^arn:aws:kms:/)
     expect(await json<KeySummary>('keys', 'show', 'Team')).toMatchObject({ custody: 'kms', kms: listed?.kms })
-    expect((await keyfront('keys', 'list')).stdout).toMatch(/^Team +ECDSA P-256 +AWS KMS +-/m)
+    expect((await keyfront('keys', 'list')).stdout).toMatch(/^Team +ECDSA P-256 +- +.* AWS KMS$/m)
     expect(keychainAccounts(service)).toEqual([])
     // The data folder: keys.json names the key and holds its public half; no private key anywhere.
     for (const file of readdirSync(dataDir)) {

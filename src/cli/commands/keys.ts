@@ -251,7 +251,9 @@ export const registerKeys: Register = (program, run) => {
 function describeKey(key: KeySummary): string {
   return [
     `type         ${keyTypeLabel(key)}`,
-    `kept in      ${key.kms ? `AWS KMS, ${key.kms.arn}${key.kms.profile ? ` (profile ${key.kms.profile})` : ''}` : 'the OS keychain'}`,
+    ...(key.kms
+      ? [`kept in      AWS KMS, ${key.kms.arn}${key.kms.profile ? ` (profile ${key.kms.profile})` : ''}`]
+      : []),
     `fingerprint  ${key.fingerprint}`,
     `created      ${utcMinute(key.createdAt)}`,
     `key-pair-id  ${key.keyPairId ?? 'not uploaded yet'}`,
@@ -279,14 +281,14 @@ function nextStep(key: KeySummary): string {
 function keyTable(keys: KeySummary[]): string {
   const hint = keys.some((key) => key.legacy) ? `\n\n${LEGACY_KEY_HINT}` : ''
   return `${table([
-    ['NAME', 'TYPE', 'KEPT IN', 'KEY-PAIR-ID', 'CREATED', 'FINGERPRINT'],
+    ['NAME', 'TYPE', 'KEY-PAIR-ID', 'CREATED', 'FINGERPRINT', 'KEPT IN'],
     ...keys.map((key) => [
       key.name,
       keyTypeLabel(key),
-      key.custody === 'kms' ? 'AWS KMS' : 'keychain',
       key.keyPairId ?? '-',
       utcMinute(key.createdAt),
       clip(key.fingerprint, 24),
+      key.custody === 'kms' ? 'AWS KMS' : 'keychain',
     ]),
   ])}${hint}`
 }

@@ -146,7 +146,7 @@ describe('Team keys kept by AWS KMS', () => {
     await page.getByRole('button', { name: 'Remove from Keyfront…' }).click()
     await page.getByText('Only this computer forgets it').waitFor()
     await page.getByRole('button', { name: 'Remove from Keyfront', exact: true }).click()
-    await page.getByRole('heading', { level: 1, name: 'Keys' }).waitFor()
+    await page.getByText('Deleted “Team downloads”.').waitFor()
     expect((await app.keyfront.keys.list()).map((k) => k.name)).toEqual(['Shop team key'])
     await expectAccessible()
   })

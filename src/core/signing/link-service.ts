@@ -1,5 +1,6 @@
 // Temporary links: signs one URL or cookie set (with conditions, or a custom policy given as is),
-// or a batch of URLs on worker threads — all through @aws-sdk/cloudfront-signer (sdk-signer.ts) —
+// or a batch of URLs (on worker threads, or as requests to AWS KMS for a key it holds) — all
+// through @aws-sdk/cloudfront-signer (sdk-signer.ts's linkMaker) —
 // records every link in the history — what is needed to sign it again, never the signature —
 // signs a history entry again, and inspects a link (its live test is inspect/live-test.ts, called
 // by main). Everything is checked before the keychain is opened.
@@ -215,18 +216,7 @@ export class LinkService {
     const conditions = forKey(checked, key)
     // Batches and the inspector load with their first use: one link needs neither.
     const started = performance.now()
-    const signed =
-      key.custody === 'kms'
-        ? await (
-            await import('./remote-batch.ts')
-          ).signRemotely(linkMaker(key, key.keyPairId, conditions), conditions, input.urls, options)
-        : await (
-            await import('./batch.ts')
-          ).signInWorkers(
-            { privateKey: key.privateKey, keyPairId: key.keyPairId, conditions },
-            input.urls,
-            options,
-          )
+    const signed = await this.#signAll(key, conditions, input.urls, options)
     const elapsedMs = performance.now() - started
     const distribution = input.distributionId ? { distributionId: input.distributionId } : {}
     const unrecorded = this.#recordInHistory(
@@ -253,6 +243,21 @@ export class LinkService {
       elapsedMs,
       warnings: unrecorded,
     }
+  }
+
+  /** A batch's URLs in order: on worker threads with a key held here, as requests with a KMS key. */
+  async #signAll(
+    key: ReadyKey,
+    conditions: LinkConditions,
+    urls: readonly string[],
+    options: BatchRunOptions,
+  ): Promise<string[]> {
+    if (key.custody === 'kms') {
+      const { signRemotely } = await import('./remote-batch.ts')
+      return signRemotely(linkMaker(key, key.keyPairId, conditions), conditions, urls, options)
+    }
+    const { signInWorkers } = await import('./batch.ts')
+    return signInWorkers({ privateKey: key.privateKey, keyPairId: key.keyPairId, conditions }, urls, options)
   }
 
   /**

@@ -23,6 +23,7 @@ export async function signRemotely(
   const results = new Array<string>(total)
   const stop = new AbortController()
   const onAbort = () => stop.abort()
+  if (options.signal?.aborted) stop.abort()
   options.signal?.addEventListener('abort', onAbort)
   let next = 0
   let done = 0

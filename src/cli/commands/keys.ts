@@ -14,7 +14,9 @@ import { passphraseFrom } from './shared.ts'
 export const registerKeys: Register = (program, run) => {
   const keys = program
     .command('keys')
-    .description('create, import and export CloudFront signing keys (private keys stay in the OS keychain)')
+    .description(
+      'create, import and export CloudFront signing keys (private keys stay in the OS keychain, or in AWS KMS for a team)',
+    )
 
   keys
     .command('create')

@@ -10,6 +10,7 @@ import { DeployingStore } from './cloudfront/deployment.ts'
 import { CloudFrontService } from './cloudfront/service.ts'
 import { SignedSites } from './cloudfront/signed-sites.ts'
 import { FilesService } from './files/service.ts'
+import { KmsKeyService } from './kms/service.ts'
 import { createLocalServices, type LocalDeps, type LocalServices } from './local-services.ts'
 import { OriginService } from './origin/service.ts'
 import { SettingsStore } from './settings/settings-store.ts'
@@ -34,6 +35,8 @@ export interface Keyfront extends LocalServices {
   readonly files: FilesService
   /** A site and its key in one passphrase-protected file, for another computer. */
   readonly setup: SetupService
+  /** Team keys held by AWS KMS: create, add by ARN or alias, schedule deletion in KMS. */
+  readonly kmsKeys: KmsKeyService
 }
 
 /** Everything; over `local` when the caller built the local services already (the CLI). */
@@ -91,6 +94,7 @@ export function createKeyfront(
       clock: deps.clock,
     }),
     setup: new SetupService({ keys, sites: new SignedSites(deps.dataDir), clock: deps.clock }),
+    kmsKeys: new KmsKeyService({ aws: deps.aws, accounts: awsAccounts, keys, cloudfront }),
     links: local.links,
     renewals: local.renewals,
     onHistoryReset: (listener) => local.onHistoryReset(listener),

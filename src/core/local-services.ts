@@ -4,6 +4,7 @@
 // app.ts builds the AWS services over the same instance. Nothing is opened here: the history
 // database is opened by the first call that needs it, so commands that never touch it work on a
 // read-only or full data folder.
+import type { AwsClientFactory } from './aws/clients.ts'
 import type { Clock } from './clock.ts'
 import { narrowDataDir } from './data-dir.ts'
 import { openHistoryStore, type HistoryStore } from './history/history-store.ts'
@@ -21,6 +22,8 @@ export interface LocalDeps {
   /** Where a signature is being made: recorded in history. */
   source: 'app' | 'cli'
   version: string
+  /** AWS clients for signing with a KMS key; made on first such use when not given (the CLI). */
+  aws?: AwsClientFactory
 }
 
 export interface LocalServices {
@@ -57,7 +60,13 @@ export function createLocalServices(deps: LocalDeps): LocalServices {
     record: (entries) => history().record(entries),
     findByPolicy: (policy, keyPairId) => history().findByPolicy(policy, keyPairId),
   }
-  const keys = new KeyService({ dataDir: deps.dataDir, keychain: deps.keychain, clock: deps.clock })
+  const keys = new KeyService({
+    dataDir: deps.dataDir,
+    keychain: deps.keychain,
+    clock: deps.clock,
+    // The AWS SDK loads only when a key held by KMS signs.
+    kms: async (ref, type) => (await import('./kms/kms-signing.ts')).kmsSignerFor(deps, ref, type),
+  })
   return {
     dataDir: deps.dataDir,
     version: deps.version,

@@ -130,6 +130,13 @@ export const ERROR_CODES = [
   'SITE_PATH_NOT_RESTRICTED',
   'SETUP_PASSPHRASE_WRONG',
   'SETUP_FILE_INVALID',
+  // team keys held by AWS KMS
+  'KEY_NOT_EXPORTABLE',
+  'KMS_KEY_NOT_FOUND',
+  'KMS_KEY_DISABLED',
+  'KMS_KEY_PENDING_DELETION',
+  'KMS_KEY_UNSUITABLE',
+  'KMS_KEY_NOT_IN_KMS',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

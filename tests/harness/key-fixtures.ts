@@ -6,6 +6,7 @@ import { createPrivateKey, type KeyObject } from 'node:crypto'
 import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { SigningKey } from '../../src/core/keys/signing-key.ts'
 
 export const PASSPHRASE = 'correct horse battery staple'
 
@@ -135,4 +136,10 @@ export function filesWithPrivateMaterial(dir: string, key: KeyObject): string[] 
 
 export function keyFromFile(file: string, passphrase?: string): KeyObject {
   return createPrivateKey({ key: readFileSync(file, 'utf8'), passphrase })
+}
+
+/** The private key of a key loaded from the keychain (a KMS key has none here: the test fails). */
+export function heldPrivateKey(key: SigningKey): KeyObject {
+  if (key.custody !== 'keychain') throw new Error(`"${key.name}" is not kept in the keychain`)
+  return key.privateKey
 }

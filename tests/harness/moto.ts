@@ -57,6 +57,7 @@ export async function startMoto(): Promise<Moto> {
       AWS_ENDPOINT_URL_CLOUDFRONT: endpoint,
       AWS_ENDPOINT_URL_S3: endpoint,
       AWS_ENDPOINT_URL_STS: endpoint,
+      AWS_ENDPOINT_URL_KMS: endpoint,
       AWS_ACCESS_KEY_ID: 'test',
       AWS_SECRET_ACCESS_KEY: 'test',
       AWS_REGION: 'us-east-1',

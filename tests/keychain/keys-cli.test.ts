@@ -150,7 +150,7 @@ describe('keyfront keys', () => {
     const list = await json<KeySummary[]>('keys', 'list')
     expect(list.map((k) => k.name)).toEqual(['Web RSA', 'Web EC', 'Imported', 'Enc', 'Held'])
     const text = await keyfront('keys', 'list')
-    expect(text.stdout.split('\n')[0]).toMatch(/^NAME +TYPE +KEY-PAIR-ID +CREATED +FINGERPRINT$/)
+    expect(text.stdout.split('\n')[0]).toMatch(/^NAME +TYPE +KEY-PAIR-ID +CREATED +FINGERPRINT +KEPT IN$/)
     expect(text.stdout).toMatch(
       /Web EC +ECDSA P-256 +- +\d{4}-\d\d-\d\d \d\d:\d\d UTC +([0-9A-F]{2}:){7}[0-9A-F]{2}…/,
     )

@@ -18,6 +18,7 @@ import {
   makeKeyFixtures,
   opensslFingerprint,
   type KeyFixtures,
+  heldPrivateKey,
 } from '../harness/key-fixtures.ts'
 import { createTestKeyfront } from '../harness/keyfront.ts'
 
@@ -154,7 +155,7 @@ describe('keys channels', () => {
   })
 
   it('no response carried any private key material', async () => {
-    const appKey = (await kf.keys.loadSigningKey('App key')).privateKey
+    const appKey = heldPrivateKey(await kf.keys.loadSigningKey('App key'))
     const pasted = keyFromFile(fixtures.path('rsa-pkcs8-encrypted'), PASSPHRASE)
     const all = responses.join('\n')
     expect(responses.length).toBeGreaterThan(15)

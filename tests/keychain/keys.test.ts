@@ -17,6 +17,7 @@ import {
   opensslFingerprint,
   type FixtureName,
   type KeyFixtures,
+  heldPrivateKey,
 } from '../harness/key-fixtures.ts'
 import { keychainEntries } from '../harness/secret-tool.ts'
 
@@ -49,7 +50,7 @@ describe('creating keys', () => {
       const summary = await keys.create({ name: `New ${type}`, type })
       const stored = keychainEntries(service).get(summary.id)
       expect(stored, 'secret-tool finds the key under its id').toBeDefined()
-      const signing = await keys.loadSigningKey(summary.id)
+      const signing = { privateKey: heldPrivateKey(await keys.loadSigningKey(summary.id)) }
       expect(Buffer.from(stored ?? '', 'base64')).toEqual(
         signing.privateKey.export({ type: 'pkcs8', format: 'der' }),
       )
@@ -110,7 +111,7 @@ describe('importing keys', () => {
         fingerprint: opensslFingerprint(fixtures.path(name), passphrase),
       })
       const original = keyFromFile(fixtures.path(name), passphrase)
-      const loaded = await keys.loadSigningKey(name)
+      const loaded = { privateKey: heldPrivateKey(await keys.loadSigningKey(name)) }
       expect(loaded.privateKey.export({ type: 'pkcs8', format: 'der' })).toEqual(
         original.export({ type: 'pkcs8', format: 'der' }),
       )
@@ -186,7 +187,7 @@ describe('importing a key with its Key-Pair-Id', () => {
     expect(await keys.list()).toEqual([summary])
     const signing = await keys.loadSigningKey('Given')
     expect(signing.keyPairId).toBe('K2JCJMDEHXQW5F')
-    const signature = sign('sha256', Buffer.from('policy'), signing.privateKey)
+    const signature = sign('sha256', Buffer.from('policy'), heldPrivateKey(signing))
     expect(verify('sha256', Buffer.from('policy'), signing.publicKey, signature)).toBe(true)
   })
 

@@ -14,21 +14,81 @@ import { passphraseFrom } from './shared.ts'
 export const registerKeys: Register = (program, run) => {
   const keys = program
     .command('keys')
-    .description('create, import and export CloudFront signing keys (private keys stay in the OS keychain)')
+    .description(
+      'create, import and export CloudFront signing keys (private keys stay in the OS keychain, or in AWS KMS for a team)',
+    )
 
   keys
     .command('create')
-    .description('generate a new key pair and keep its private key in the OS keychain')
+    .description(
+      'generate a new key pair and keep its private key in the OS keychain (or, with --kms, in AWS KMS for a team)',
+    )
     .requiredOption('--name <name>', 'a name for the key')
     .addOption(
       new Option('--type <type>', 'rsa (RSA 2048: works everywhere) or ecdsa (ECDSA P-256: shorter links)')
         .choices(KeyType.options)
         .default('rsa'),
     )
-    .action((options: { name: string; type: KeyType }) =>
+    .option('--kms', 'create the key in AWS KMS: its private key never leaves KMS; IAM decides who may sign')
+    .option(
+      '--profile <profile>',
+      'with --kms: the AWS profile to create it with (default: the default chain)',
+    )
+    .option('--region <region>', 'with --kms: the AWS region to create it in (default: AWS_REGION)')
+    .action((options: { name: string; type: KeyType; kms?: boolean; profile?: string; region?: string }) =>
       run(async ({ ctx }) => {
-        const key = await (await ctx.local()).keys.create(options)
-        return { json: key, text: `Created "${key.name}".\n${describeKey(key)}\n${nextStep(key)}` }
+        if (!options.kms) {
+          if (options.profile !== undefined || options.region !== undefined) {
+            throw usageError(
+              '--profile and --region are for a key kept in AWS KMS: add --kms, or leave them out.',
+            )
+          }
+          const key = await (await ctx.local()).keys.create(options)
+          return { json: key, text: `Created "${key.name}".\n${describeKey(key)}\n${nextStep(key)}` }
+        }
+        const added = await (await ctx.keyfront()).kmsKeys.create(options)
+        return { json: added.key, text: kmsAddedText('Created', added.key, added.warnings) }
+      }),
+    )
+
+  keys
+    .command('add-kms')
+    .description(
+      "add a key kept in AWS KMS (a colleague's team key) by its ARN or alias: nothing secret is stored",
+    )
+    .requiredOption('--name <name>', 'a name for the key in Keyfront')
+    .requiredOption('--kms-key <arn-or-alias>', 'the KMS key: arn:aws:kms:REGION:ACCOUNT:key/… or alias/…')
+    .option('--profile <profile>', 'the AWS profile to sign with (default: the default chain)')
+    .option(
+      '--region <region>',
+      "the key's region, for an alias (default: the ARN's region, else AWS_REGION)",
+    )
+    .action((options: { name: string; kmsKey: string; profile?: string; region?: string }) =>
+      run(async ({ ctx }) => {
+        const added = await (await ctx.keyfront()).kmsKeys.add({ ...options, keyId: options.kmsKey })
+        return { json: added.key, text: kmsAddedText('Added', added.key, added.warnings) }
+      }),
+    )
+
+  keys
+    .command('schedule-kms-deletion')
+    .description('schedule the deletion of a key in AWS KMS itself (it can be cancelled while KMS waits)')
+    .argument('<key>', 'name or id of the key')
+    .option('--days <days>', 'how long KMS waits before deleting it: 7 to 30 days', '30')
+    .option('--yes', 'confirm: once KMS deletes the key, no link can be signed with it again')
+    .action((ref: string, options: { days: string; yes?: boolean }) =>
+      run(async ({ ctx }) => {
+        if (!options.yes) {
+          throw usageError(
+            'Once KMS deletes the key, nobody can sign links with it again (links already made keep working until they expire or the public key is removed from CloudFront). Add --yes to confirm.',
+          )
+        }
+        const days = /^\d+$/.test(options.days.trim()) ? Number(options.days) : Number.NaN
+        const scheduled = await (await ctx.keyfront()).kmsKeys.scheduleDeletion(ref, days)
+        return {
+          json: scheduled,
+          text: `AWS KMS will delete "${scheduled.name}" (${scheduled.arn}) on ${utcMinute(scheduled.deletionDate)}. Until then it cannot sign. To cancel: ${scheduled.cancelCommand}\nIt is still listed in Keyfront; remove it here with: keyfront keys delete "${scheduled.name}" --yes`,
+        }
       }),
     )
 
@@ -147,9 +207,9 @@ export const registerKeys: Register = (program, run) => {
     .option('--force', 'replace the file if it exists')
     .action((ref: string, options: { out: string; passphraseEnv: string; force?: boolean }) =>
       run(async ({ ctx }) => {
-        const passphrase = passphraseFrom(ctx.io, options.passphraseEnv)
         const keyfront = await ctx.local()
-        const key = await keyfront.keys.find(ref)
+        const key = await keyfront.keys.findExportable(ref)
+        const passphrase = passphraseFrom(ctx.io, options.passphraseEnv)
         await keyfront.keys.exportPrivateKey(ref, passphrase, options.out, {
           replace: options.force === true,
         })
@@ -162,7 +222,9 @@ export const registerKeys: Register = (program, run) => {
 
   keys
     .command('delete')
-    .description('delete a key: its private key is removed from the OS keychain')
+    .description(
+      'delete a key: its private key is removed from the OS keychain (a key kept in AWS KMS is only forgotten here)',
+    )
     .argument('<key>', 'name or id of the key')
     .option('--yes', 'confirm: deleting cannot be undone')
     .action((ref: string, options: { yes?: boolean }) =>
@@ -172,11 +234,16 @@ export const registerKeys: Register = (program, run) => {
             'Deleting a key removes its private key from the keychain and cannot be undone. Add --yes to confirm.',
           )
         }
-        const deleted = await (await ctx.local()).keys.delete(ref)
+        const local = await ctx.local()
+        const kms = (await local.keys.find(ref)).kms
+        const deleted = await local.keys.delete(ref)
+        const forgotten = kms
+          ? `\nKeyfront has forgotten it; the key itself stays in AWS KMS (${kms.arn}), where colleagues allowed to may still sign with it. To delete it there: aws kms schedule-key-deletion --key-id ${kms.arn} --region ${kms.region}`
+          : ''
         const warning = deleted.wasUploaded
           ? `\nIts public key is still in CloudFront (${deleted.keyPairIds.join(', ')}): links signed with it keep working until you remove it from its key groups.`
           : ''
-        return { json: deleted, text: `Deleted "${deleted.name}".${warning}` }
+        return { json: deleted, text: `Deleted "${deleted.name}".${forgotten}${warning}` }
       }),
     )
 
@@ -186,11 +253,23 @@ export const registerKeys: Register = (program, run) => {
 function describeKey(key: KeySummary): string {
   return [
     `type         ${keyTypeLabel(key)}`,
+    ...(key.kms
+      ? [`kept in      AWS KMS, ${key.kms.arn}${key.kms.profile ? ` (profile ${key.kms.profile})` : ''}`]
+      : []),
     `fingerprint  ${key.fingerprint}`,
     `created      ${utcMinute(key.createdAt)}`,
     `key-pair-id  ${key.keyPairId ?? 'not uploaded yet'}`,
     ...(key.legacy ? [LEGACY_KEY_HINT] : []),
   ].join('\n')
+}
+
+function kmsAddedText(done: string, key: KeySummary, warnings: string[]): string {
+  const next =
+    key.keyPairId !== undefined
+      ? `CloudFront already has its public key. Sign links with it: keyfront sign URL --key "${key.name}" --expires 1d`
+      : `Next, upload its public key to CloudFront: keyfront cloudfront upload "${key.name}"`
+  const notes = warnings.map((warning) => `\nNote: ${warning}`).join('')
+  return `${done} "${key.name}". Its private key stays in AWS KMS; Keyfront keeps only where it is.\n${describeKey(key)}\n${next}${notes}`
 }
 
 function nextStep(key: KeySummary): string {
@@ -204,13 +283,14 @@ function nextStep(key: KeySummary): string {
 function keyTable(keys: KeySummary[]): string {
   const hint = keys.some((key) => key.legacy) ? `\n\n${LEGACY_KEY_HINT}` : ''
   return `${table([
-    ['NAME', 'TYPE', 'KEY-PAIR-ID', 'CREATED', 'FINGERPRINT'],
+    ['NAME', 'TYPE', 'KEY-PAIR-ID', 'CREATED', 'FINGERPRINT', 'KEPT IN'],
     ...keys.map((key) => [
       key.name,
       keyTypeLabel(key),
       key.keyPairId ?? '-',
       utcMinute(key.createdAt),
       clip(key.fingerprint, 24),
+      key.custody === 'kms' ? 'AWS KMS' : 'keychain',
     ]),
   ])}${hint}`
 }

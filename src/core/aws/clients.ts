@@ -3,6 +3,7 @@
 // in Keyfront, from a provider that reads the keychain. Endpoints honour AWS_ENDPOINT_URL_<SERVICE>
 // (the SDK reads them itself), so emulators (moto_server in tests) work without code changes.
 import { CloudFrontClient, type CloudFrontClientConfig } from '@aws-sdk/client-cloudfront'
+import { KMSClient } from '@aws-sdk/client-kms'
 import { S3Client } from '@aws-sdk/client-s3'
 import { STSClient } from '@aws-sdk/client-sts'
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers'
@@ -19,6 +20,8 @@ export interface AwsClientFactory {
   sts(options?: AwsClientOptions): STSClient
   /** S3 in the bucket's region (us-east-1 when not given). */
   s3(options?: AwsClientOptions, region?: string): S3Client
+  /** KMS in the key's region (a KMS key lives in exactly one). */
+  kms(options: AwsClientOptions, region: string): KMSClient
 }
 
 export interface AwsClientSettings {
@@ -48,6 +51,7 @@ export function createAwsClientFactory(settings: AwsClientSettings = {}): AwsCli
     // CloudFront is a global service signed in us-east-1.
     cloudFront: (options) => new CloudFrontClient(common(options)),
     sts: (options) => new STSClient(common(options)),
+    kms: (options, region) => new KMSClient(common(options, region)),
     // Emulators and S3-compatible endpoints do not resolve bucket subdomains: use path-style there.
     s3: (options, region) =>
       new S3Client({

@@ -15,7 +15,7 @@ import type { HistoryStore } from '../history/history-store.ts'
 import type { SigningKeySource } from '../keys/signing-key.ts'
 import { withSession, type OriginSession, type ProfileResolver } from '../origin/session.ts'
 import type { KeyChoice, LinkService } from '../signing/link-service.ts'
-import { createUrlSigner } from '../signing/sdk-signer.ts'
+import { linkMaker } from '../signing/sdk-signer.ts'
 import { prepareUrl } from '../signing/url.ts'
 import { checkFromLiveAnswer, headFile, nearestNames } from './existence.ts'
 import { listFolderPage } from './listing.ts'
@@ -222,12 +222,8 @@ export class FilesService {
       throw new KeyfrontError('KEY_PAIR_ID_MISSING', `The key "${signing.name}" has no Key-Pair-Id yet.`)
     }
     const expiresAt = Math.floor(this.#deps.clock.now() / 1000) + PROBE_SECONDS
-    const sign = createUrlSigner({
-      privateKey: signing.privateKey,
-      keyPairId: signing.keyPairId,
-      conditions: { expiresAt, hash: 'sha1' },
-    })
-    return sign(prepareUrl(url).resource)
+    const hash = signing.custody === 'kms' ? 'sha256' : 'sha1'
+    return linkMaker(signing, signing.keyPairId, { expiresAt, hash }).url(prepareUrl(url).resource)
   }
 
   async #site(ref: string): Promise<SignedSite> {

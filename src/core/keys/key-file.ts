@@ -4,7 +4,7 @@
 // it away would orphan the keys' keychain entries, so say so.
 import { join } from 'node:path'
 import { z } from 'zod'
-import { KeyType, KeyUpload } from '../../shared/contract/keys.ts'
+import { KeyType, KeyUpload, KmsKeyRef } from '../../shared/contract/keys.ts'
 import { KeyfrontError } from '../../shared/errors.ts'
 import { JsonFile, type Change } from '../json-file.ts'
 
@@ -17,6 +17,8 @@ export const KeyRecord = z.object({
   /** SPKI DER, base64: the public half, so showing or uploading a key never opens the keychain. */
   publicKey: z.string(),
   uploads: z.array(KeyUpload),
+  /** Set for a key held by AWS KMS: the keychain holds nothing for it. */
+  kms: KmsKeyRef.optional(),
   /**
    * Set, durably, before a delete removes the private key from the keychain: should the record
    * then fail to go, it says the private key was meant to be gone and deleting again finishes.

@@ -25,6 +25,8 @@ export function toSummary(record: KeyRecord): KeySummary {
     createdAt: record.createdAt,
     keyPairId,
     uploads: record.uploads,
+    custody: record.kms ? 'kms' : 'keychain',
+    ...(record.kms && { kms: record.kms }),
     ...(oddSize && { rsaBits: bits }),
     ...((oddSize || (keyPairId !== undefined && isLegacyKeyPairId(keyPairId))) && { legacy: true as const }),
   }

@@ -1,5 +1,6 @@
 // The key store: the signing keys Keyfront holds. Private halves live only in the OS keychain
-// (account = key id, value = PKCS#8 DER base64); everything else lives in keys.json. Serves signing
+// (account = key id, value = PKCS#8 DER base64) — or, for a team key, only in AWS KMS, which
+// keys.json names (ARN, region, profile); everything else lives in keys.json. Serves signing
 // (SigningKeySource), CloudFront onboarding (KeyDirectory) and the Keys screen and CLI commands.
 // A keychain entry and its record change together under keys.json's lock, ordered so that a
 // failure half-way never leaves a private key nobody lists, and a retry always finishes.
@@ -11,6 +12,7 @@ import {
   type KeySummary,
   type KeyType,
   type KeyUpload,
+  type KmsKeyRef,
 } from '../../shared/contract/keys.ts'
 import { KeyfrontError } from '../../shared/errors.ts'
 import type { Clock } from '../clock.ts'
@@ -38,12 +40,16 @@ import {
   spkiPem,
   toKeychainValue,
 } from './key-material.ts'
-import type { KeyDirectory, SigningKey, SigningKeySource } from './signing-key.ts'
+import type { KeyDirectory, RemoteSign, SigningKey, SigningKeySource } from './signing-key.ts'
+
+/** How a key held by AWS KMS signs; loaded with the AWS SDK only when such a key is used. */
+export type KmsSigning = (ref: KmsKeyRef, type: KeyType) => Promise<RemoteSign>
 
 export interface KeyServiceDeps {
   dataDir: string
   keychain: Keychain
   clock: Clock
+  kms?: KmsSigning
 }
 
 /** Ids CloudFront's API hands back; looser than KEY_PAIR_ID_PATTERN, which checks ids typed by hand. */
@@ -53,11 +59,13 @@ export class KeyService implements SigningKeySource, KeyDirectory {
   readonly #file: KeyMetadataFile
   readonly #keychain: Keychain
   readonly #clock: Clock
+  readonly #kms: KmsSigning | undefined
 
   constructor(deps: KeyServiceDeps) {
     this.#file = new KeyMetadataFile(deps.dataDir)
     this.#keychain = deps.keychain
     this.#clock = deps.clock
+    this.#kms = deps.kms
   }
 
   async list(): Promise<KeySummary[]> {
@@ -79,15 +87,56 @@ export class KeyService implements SigningKeySource, KeyDirectory {
 
   async loadSigningKey(ref: string): Promise<SigningKey> {
     const record = findRecord(await this.#file.read(), ref)
-    const privateKey = await this.#privateKey(record)
-    return {
-      id: record.id,
-      name: record.name,
-      type: record.type,
-      keyPairId: currentKeyPairId(record),
-      privateKey,
-      publicKey: createPublicKey(privateKey),
+    const facts = { id: record.id, name: record.name, type: record.type, keyPairId: currentKeyPairId(record) }
+    if (record.kms) {
+      if (!this.#kms) throw new KeyfrontError('INTERNAL', 'Signing with KMS keys is not set up here.')
+      return {
+        ...facts,
+        custody: 'kms',
+        sign: await this.#kms(record.kms, record.type),
+        publicKey: createPublicKey({
+          key: Buffer.from(record.publicKey, 'base64'),
+          format: 'der',
+          type: 'spki',
+        }),
+      }
     }
+    const privateKey = await this.#privateKey(record)
+    return { ...facts, custody: 'keychain', privateKey, publicKey: createPublicKey(privateKey) }
+  }
+
+  /**
+   * Lists a key held by AWS KMS: its public key and where it is, nothing secret — the keychain
+   * holds nothing for it. Refused like an import when the name is taken or the key is held already.
+   */
+  async addKms(request: { name: string; kms: KmsKeyRef; publicKeyDer: Buffer }): Promise<KeySummary> {
+    const publicKey = createPublicKey({ key: request.publicKeyDer, format: 'der', type: 'spki' })
+    const print = fingerprint(publicKey)
+    return this.#file.update((records) => {
+      const held = records.find((record) => record.fingerprint === print)
+      if (held) {
+        throw new KeyfrontError(
+          'KEY_ALREADY_HELD',
+          `Keyfront already holds this key, as "${held.name}" (same fingerprint). Use that key instead of adding it again.`,
+        )
+      }
+      const record: KeyRecord = {
+        id: randomUUID(),
+        name: checkName(request.name, records),
+        type: keyTypeOf(publicKey),
+        fingerprint: print,
+        createdAt: this.#clock.now(),
+        publicKey: spkiDer(publicKey).toString('base64'),
+        uploads: [],
+        kms: request.kms,
+      }
+      return { write: [...records, record], result: toSummary(record) }
+    })
+  }
+
+  /** The name, trimmed, when a new key may take it: checked before anything is made elsewhere (KMS). */
+  async checkNewName(name: string): Promise<string> {
+    return checkName(name, await this.#file.read())
   }
 
   async create(request: { name: string; type: KeyType }): Promise<KeySummary> {
@@ -162,7 +211,8 @@ export class KeyService implements SigningKeySource, KeyDirectory {
         result: found,
       }
     })
-    await this.#keychain.delete(record.id)
+    // A KMS key is only forgotten here: it stays in KMS (deleting it there is a separate step).
+    if (!record.kms) await this.#keychain.delete(record.id)
     await this.#file.update((records) => ({ write: records.filter((r) => r.id !== record.id), result: null }))
     const keyPairIds = [...new Set(record.uploads.map((upload) => upload.keyPairId))]
     return { name: record.name, wasUploaded: keyPairIds.length > 0, keyPairIds }
@@ -241,6 +291,11 @@ export class KeyService implements SigningKeySource, KeyDirectory {
     })
   }
 
+  /** The key, when its private half can be exported (one in AWS KMS cannot): asked before a save dialog. */
+  async findExportable(ref: string): Promise<KeySummary> {
+    return toSummary(checkExportable(findRecord(await this.#file.read(), ref)))
+  }
+
   /**
    * Writes the private key, encrypted with the passphrase, to `path` — readable by the owner only.
    * An existing file is replaced only with `replace` (a save dialog asked, or `--force`).
@@ -251,8 +306,8 @@ export class KeyService implements SigningKeySource, KeyDirectory {
     path: string,
     options: { replace: boolean },
   ): Promise<void> {
+    const record = checkExportable(findRecord(await this.#file.read(), ref))
     checkExportPassphrase(passphrase)
-    const record = findRecord(await this.#file.read(), ref)
     const pem = encryptedPkcs8Pem(await this.#privateKey(record), passphrase)
     await writeOutputFile(path, options, (out) => out.write(pem))
   }
@@ -346,6 +401,14 @@ export class KeyService implements SigningKeySource, KeyDirectory {
     }
     return key
   }
+}
+
+function checkExportable(record: KeyRecord): KeyRecord {
+  if (!record.kms) return record
+  throw new KeyfrontError(
+    'KEY_NOT_EXPORTABLE',
+    `"${record.name}" is kept in AWS KMS, and its private key never leaves KMS: there is nothing to export. A colleague adds the same key by its ARN (${record.kms.arn}) instead.`,
+  )
 }
 
 /** The replacement recorded on the old key, if that key still exists. */

@@ -1,10 +1,11 @@
 // The setup file: a signing key and the site it signs for, in one small versioned JSON document a
-// person can hand to a colleague. Everything import uses — the private key (PKCS#8 DER), the key's
+// person can hand to a colleague. A key kept by AWS KMS travels as where it is (its ARN and region)
+// and its public key: nothing secret. Everything import uses — the private key (PKCS#8 DER), the key's
 // name, type and Key-Pair-Id, and the site — is one JSON payload sealed under the passphrase
 // (seal.ts), so no edit to the readable part can change what import does. That readable part only
 // tells a person which site the file is for; import reads nothing in it but `format` and `version`.
 import { z } from 'zod'
-import { KeyType } from '../../shared/contract/keys.ts'
+import { KeyType, KmsKeyRef } from '../../shared/contract/keys.ts'
 import { KeyfrontError } from '../../shared/errors.ts'
 import { Sealed } from './seal.ts'
 
@@ -23,13 +24,24 @@ const Text = z
 
 /** What the passphrase opens: all import acts on. */
 export const SetupPayload = z.object({
-  key: z.object({
-    name: Text.min(1),
-    type: KeyType,
-    keyPairId: z.string().regex(/^[A-Z0-9]{1,128}$/),
-    /** PKCS#8 DER, base64 (the keychain's form). */
-    privateKey: z.string().max(16 * 1024),
-  }),
+  key: z
+    .object({
+      name: Text.min(1),
+      type: KeyType,
+      keyPairId: z.string().regex(/^[A-Z0-9]{1,128}$/),
+    })
+    .and(
+      z.union([
+        /** A key this computer holds: PKCS#8 DER, base64 (the keychain's form). */
+        z.object({ privateKey: z.string().max(16 * 1024), kms: z.undefined().optional() }),
+        /** A key kept by AWS KMS: where it is (no profile: that name is this computer's), and its SPKI DER. */
+        z.object({
+          kms: KmsKeyRef.omit({ profile: true }),
+          publicKey: z.string().max(16 * 1024),
+          privateKey: z.undefined().optional(),
+        }),
+      ]),
+    ),
   site: z.object({
     distributionId: z.string().regex(/^[A-Z0-9]{1,64}$/),
     domainName: Text.min(1),

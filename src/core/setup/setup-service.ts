@@ -1,8 +1,8 @@
 // "Share this setup" and "Import setup": writes a site and the key that signs for it to one
-// passphrase-protected file, and turns such a file into a keychain key and a site on another
-// computer, ready to make links. Import converges: a key already held (same fingerprint) is reused,
+// passphrase-protected file, and turns such a file into a keychain key (or, for a key kept by AWS
+// KMS, the same KMS key listed here) and a site on another computer, ready to make links. Import converges: a key already held (same fingerprint) is reused,
 // a site already known is brought up to date, and a wrong passphrase changes nothing.
-import type { KeyObject } from 'node:crypto'
+import { createPublicKey, type KeyObject } from 'node:crypto'
 import { open } from 'node:fs/promises'
 import type { SignedSite } from '../../shared/contract/cloudfront.ts'
 import { KEY_NAME_MAX, type KeySummary } from '../../shared/contract/keys.ts'
@@ -18,6 +18,7 @@ import {
   fromKeychainValue,
   keyTypeOf,
   rsaBitsOf,
+  spkiDer,
   toKeychainValue,
 } from '../keys/key-material.ts'
 import type { KeyService } from '../keys/key-service.ts'
@@ -67,14 +68,8 @@ export class SetupService {
         `No site "${siteRef}" is set up on this computer. See the sites with "keyfront cloudfront sites".`,
       )
     }
-    const key = await this.#deps.keys.loadSigningKey(site.keyId)
     const payload: SetupPayload = {
-      key: {
-        name: key.name,
-        type: key.type,
-        keyPairId: site.keyPairId,
-        privateKey: toKeychainValue(key.privateKey),
-      },
+      key: await this.#sharedKey(site),
       site: {
         distributionId: site.distributionId,
         domainName: site.domainName,
@@ -97,6 +92,20 @@ export class SetupService {
     return site
   }
 
+  /** The key as the file carries it: the private key, or for a KMS key where it is. */
+  async #sharedKey(site: SignedSite): Promise<SetupPayload['key']> {
+    const summary = await this.#deps.keys.find(site.keyId)
+    const facts = { name: summary.name, type: summary.type, keyPairId: site.keyPairId }
+    if (summary.kms) {
+      const publicKey = createPublicKey(await this.#deps.keys.publicKeyPem(summary.id))
+      const { arn, region } = summary.kms
+      return { ...facts, kms: { arn, region }, publicKey: spkiDer(publicKey).toString('base64') }
+    }
+    const key = await this.#deps.keys.loadSigningKey(summary.id)
+    if (key.custody !== 'keychain') throw new KeyfrontError('INTERNAL', 'The key changed while it was read.')
+    return { ...facts, privateKey: toKeychainValue(key.privateKey) }
+  }
+
   /** Reads the setup file at `path` and adds its key and site (see the module comment). */
   async import(path: string, passphrase: string): Promise<SetupImported> {
     if (!passphrase) {
@@ -104,17 +113,8 @@ export class SetupService {
     }
     const sealed = parseSetupFile(await readSetupText(path)).sealed
     const file = parseSetupPayload(await unseal(sealed, passphrase, SETUP_CONTEXT))
-    const privateKey = keyOf(file)
-    checkKeyPairIdKind(file.key.keyPairId, keyTypeOf(privateKey), rsaBitsOf(privateKey))
     const held = await this.#deps.keys.list()
-    const same = held.find((key) => key.fingerprint === fingerprint(privateKey))
-    const key =
-      same ??
-      (await this.#deps.keys.import({
-        name: freeName(file.key.name, held),
-        // In memory only: KeyService reads a PEM and checks CloudFront can use the key.
-        pem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-      }))
+    const { key, same } = await this.#addKey(file.key, held)
     const recorded = key.uploads.some((u) => u.keyPairId === file.key.keyPairId)
     const ready = recorded
       ? key
@@ -136,12 +136,47 @@ export class SetupService {
     if (!site) throw new KeyfrontError('INTERNAL', 'The site was not saved. Import the setup file again.')
     return { key: ready, keyReused: same !== undefined, site, siteUpdated: known }
   }
+
+  /** The file's key, added here — or the key this computer already holds with its fingerprint. */
+  async #addKey(
+    shared: SetupPayload['key'],
+    held: KeySummary[],
+  ): Promise<{ key: KeySummary; same: KeySummary | undefined }> {
+    const name = freeName(shared.name, held)
+    if (shared.kms) {
+      const publicKeyDer = Buffer.from(shared.publicKey, 'base64')
+      const publicKey = readPublicKey(publicKeyDer)
+      checkKeyPairIdKind(shared.keyPairId, keyTypeOf(publicKey), rsaBitsOf(publicKey))
+      const same = held.find((key) => key.fingerprint === fingerprint(publicKey))
+      return { same, key: same ?? (await this.#deps.keys.addKms({ name, kms: shared.kms, publicKeyDer })) }
+    }
+    const privateKey = privateKeyOf(shared.privateKey)
+    checkKeyPairIdKind(shared.keyPairId, keyTypeOf(privateKey), rsaBitsOf(privateKey))
+    const same = held.find((key) => key.fingerprint === fingerprint(privateKey))
+    const key =
+      same ??
+      (await this.#deps.keys.import({
+        name,
+        // In memory only: KeyService reads a PEM and checks CloudFront can use the key.
+        pem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      }))
+    return { key, same }
+  }
+}
+
+/** A KMS key's public key from the file; one that does not parse is refused. */
+function readPublicKey(der: Buffer): KeyObject {
+  try {
+    return createPublicKey({ key: der, format: 'der', type: 'spki' })
+  } catch {
+    throw invalid('The key in it cannot be read; it may be damaged. Ask for a new one.')
+  }
 }
 
 /** The payload's private key; a payload that opened but holds no readable key is refused. */
-function keyOf(file: SetupPayload): KeyObject {
+function privateKeyOf(value: string): KeyObject {
   try {
-    return fromKeychainValue(file.key.privateKey)
+    return fromKeychainValue(value)
   } catch {
     throw invalid('The key in it cannot be read; it may be damaged. Ask for a new one.')
   }

@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { KeyfrontError, type ErrorCode } from '../../shared/errors.ts'
 import { wildcardOf } from '../../shared/resource-pattern.ts'
-import { customPolicy } from './policy.ts'
+import { customPolicy, type LinkConditions } from './policy.ts'
 import { createUrlSigner, sdkEncodedUrl, type LinkSigner } from './sdk-signer.ts'
 import { checkSignedLength, checkUrl } from './url.ts'
 
@@ -34,23 +34,29 @@ export interface BatchRunOptions {
   onProgress?: (done: number, total: number) => void
   /** Worker threads to use; default: one per core. */
   threads?: number
+  /** For a key held by AWS KMS: Sign requests in flight at once (remote-batch.ts). */
+  concurrency?: number
 }
 
-const PROGRESS_INTERVAL_MS = 100
+export const PROGRESS_INTERVAL_MS = 100
 
 /**
- * What a worker does with each URL, with the checks a single link gets: the URL checked, signed by
- * the SDK, the result's length checked. A URL holding `*` is signed for the pattern it is, with a
- * custom policy, as a single link is. (The resource is read back from the signed URL.)
+ * One URL of a batch, with the checks a single link gets: the URL checked, and — when it holds `*`
+ * — the custom policy for the pattern it is, as a single link gets. Without a policy the SDK builds
+ * the canned one. (The resource is read back from the signed URL.)
  */
+export function batchItem(url: string, conditions: LinkConditions): { url: string; policy?: string } {
+  const checked = checkUrl(url)
+  if (wildcardOf({ url: checked }) === undefined) return { url: checked }
+  return { url: checked, policy: customPolicy(sdkEncodedUrl(checked), conditions) }
+}
+
+/** What a worker does with each URL: batchItem, signed by the SDK, the result's length checked. */
 export function createBatchSigner(signer: LinkSigner): (url: string) => string {
   const sign = createUrlSigner(signer)
   return (url) => {
-    const checked = checkUrl(url)
-    const signed =
-      wildcardOf({ url: checked }) === undefined
-        ? sign(checked)
-        : createUrlSigner(signer, customPolicy(sdkEncodedUrl(checked), signer.conditions))(checked)
+    const item = batchItem(url, signer.conditions)
+    const signed = item.policy === undefined ? sign(item.url) : createUrlSigner(signer, item.policy)(item.url)
     checkSignedLength(signed)
     return signed
   }

@@ -10,7 +10,7 @@ import { KeyfrontError, isKeyfrontError } from '../../shared/errors.ts'
 import { readKeyFileText } from '../keys/key-file-text.ts'
 import { keyTypeOf, readPrivateKey, rsaBitsOf } from '../keys/key-material.ts'
 import { checkKeyPairIdKind } from '../keys/key-records.ts'
-import type { SigningKey } from '../keys/signing-key.ts'
+import type { LocalSigningKey, SigningKey } from '../keys/signing-key.ts'
 
 /** History records a key-file key as this prefix and its fingerprint's first 32 hex digits. */
 const KEY_FILE_ID_PREFIX = 'file:'
@@ -58,7 +58,7 @@ function readPrivateKeyChecked(
   path: string,
   keyPairId: string,
   passphrase: string | undefined,
-): SigningKey {
+): LocalSigningKey {
   let privateKey: KeyObject
   try {
     privateKey = readPrivateKey(text, passphrase, { legacySizes: true })
@@ -82,6 +82,7 @@ function readPrivateKeyChecked(
     name: basename(path),
     type: keyTypeOf(privateKey),
     keyPairId,
+    custody: 'keychain',
     privateKey,
     publicKey,
   }

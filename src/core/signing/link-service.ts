@@ -1,5 +1,6 @@
 // Temporary links: signs one URL or cookie set (with conditions, or a custom policy given as is),
-// or a batch of URLs on worker threads — all through @aws-sdk/cloudfront-signer (sdk-signer.ts) —
+// or a batch of URLs (on worker threads, or as requests to AWS KMS for a key it holds) — all
+// through @aws-sdk/cloudfront-signer (sdk-signer.ts's linkMaker) —
 // records every link in the history — what is needed to sign it again, never the signature —
 // signs a history entry again, and inspects a link (its live test is inspect/live-test.ts, called
 // by main). Everything is checked before the keychain is opened.
@@ -20,7 +21,7 @@ import { readGivenPolicy } from './given-policy.ts'
 import type { InspectInput } from './inspect/inspect.ts'
 import { heldKeyFor } from './key-file.ts'
 import { cannedPolicy, customPolicy, isCanned, signatureAlgorithm, type LinkConditions } from './policy.ts'
-import { createUrlSigner, resourceOf, signCookies, type LinkSigner } from './sdk-signer.ts'
+import { linkMaker, resourceOf } from './sdk-signer.ts'
 import { checkSignedLength, prepareUrl } from './url.ts'
 
 export interface LinkServiceDeps {
@@ -156,19 +157,20 @@ export class LinkService {
 
   /** Signs one prepared link as a URL or cookies, records it, and says what is worth knowing. */
   async #signOne(input: OneLinkInput, link: PreparedLink): Promise<SignedLink> {
-    const { conditions, resource, pattern, given } = link
+    const { resource, pattern, given } = link
     const kind = input.cookies ? 'cookies' : 'url'
     const domain =
       kind === 'cookies' && input.cookieDomain?.trim()
         ? checkCookieDomain(input.cookieDomain, pattern ?? resource)
         : undefined
     const key = await this.#key(input.key)
-    const signer: LinkSigner = { privateKey: key.privateKey, keyPairId: key.keyPairId, conditions }
-    const signedUrl = kind === 'url' ? createUrlSigner(signer, given)(resource) : undefined
+    const conditions = forKey(link.conditions, key)
+    const signing = linkMaker(key, key.keyPairId, conditions)
+    const signedUrl = kind === 'url' ? await signing.url(resource, given) : undefined
     if (signedUrl) checkSignedLength(signedUrl)
     const cookies =
       kind === 'cookies'
-        ? toSetCookies(signCookies(signer, resource, given), {
+        ? toSetCookies(await signing.cookies(resource, given), {
             resource: pattern ?? resource,
             expiresAt: conditions.expiresAt,
             domain,
@@ -209,16 +211,12 @@ export class LinkService {
         `A batch can hold up to ${MAX_BATCH_URLS.toLocaleString('en-US')} URLs; this one has ${input.urls.length.toLocaleString('en-US')}. Split it into smaller batches.`,
       )
     }
-    const conditions = this.#conditions(input)
+    const checked = this.#conditions(input)
     const key = await this.#key(input.key)
+    const conditions = forKey(checked, key)
     // Batches and the inspector load with their first use: one link needs neither.
-    const { signInWorkers } = await import('./batch.ts')
     const started = performance.now()
-    const signed = await signInWorkers(
-      { privateKey: key.privateKey, keyPairId: key.keyPairId, conditions },
-      input.urls,
-      options,
-    )
+    const signed = await this.#signAll(key, conditions, input.urls, options)
     const elapsedMs = performance.now() - started
     const distribution = input.distributionId ? { distributionId: input.distributionId } : {}
     const unrecorded = this.#recordInHistory(
@@ -247,6 +245,21 @@ export class LinkService {
     }
   }
 
+  /** A batch's URLs in order: on worker threads with a key held here, as requests with a KMS key. */
+  async #signAll(
+    key: ReadyKey,
+    conditions: LinkConditions,
+    urls: readonly string[],
+    options: BatchRunOptions,
+  ): Promise<string[]> {
+    if (key.custody === 'kms') {
+      const { signRemotely } = await import('./remote-batch.ts')
+      return signRemotely(linkMaker(key, key.keyPairId, conditions), conditions, urls, options)
+    }
+    const { signInWorkers } = await import('./batch.ts')
+    return signInWorkers({ privateKey: key.privateKey, keyPairId: key.keyPairId, conditions }, urls, options)
+  }
+
   /**
    * Records signed links in the history. Links already signed are the user's work: when the
    * history cannot take them (a full disk, a read-only folder), they are still handed back, with
@@ -271,6 +284,7 @@ export class LinkService {
     const { resource } = prepareUrl(record.url)
     const reproducible =
       type === key.type &&
+      (key.custody === 'keychain' || hash === 'sha256') &&
       (record.canned
         ? cannedPolicy(resource, record.expiresAt) === record.policy
         : /[*?]/.test(record.resource) || record.resource === resource)
@@ -280,17 +294,13 @@ export class LinkService {
         'This history entry cannot be signed again exactly (its key or URL no longer match). Make a new link instead.',
       )
     }
-    const signer: LinkSigner = {
-      privateKey: key.privateKey,
-      keyPairId: record.keyPairId,
-      conditions: { expiresAt: record.expiresAt, hash },
-    }
+    const signing = linkMaker(key, record.keyPairId, { expiresAt: record.expiresAt, hash })
     const policy = record.canned ? undefined : record.policy
     return record.kind === 'url'
-      ? { kind: 'url', url: createUrlSigner(signer, policy)(resource) }
+      ? { kind: 'url', url: await signing.url(resource, policy) }
       : {
           kind: 'cookies',
-          cookies: toSetCookies(signCookies(signer, resource, policy), {
+          cookies: toSetCookies(await signing.cookies(resource, policy), {
             resource: record.resource,
             expiresAt: record.expiresAt,
           }),
@@ -346,6 +356,11 @@ export class LinkService {
       ...(label?.trim() && { label: label.trim() }),
     }
   }
+}
+
+/** KMS has no SHA-1: a key it holds always signs with SHA-256 (`Hash-Algorithm=SHA256`). */
+function forKey(conditions: LinkConditions, key: SigningKey): LinkConditions {
+  return key.custody === 'kms' ? { ...conditions, hash: 'sha256' } : conditions
 }
 
 function missingKeyPairId(name: string): KeyfrontError {

@@ -6,9 +6,15 @@
 // as milliseconds), and the key goes in as a KeyObject parsed once per thread — the SDK's types say
 // string | Buffer, but node:crypto accepts a KeyObject, and a PEM string would be parsed again on
 // every call (`npm run bench` shows what that costs).
+//
+// A key held by AWS KMS signs through the same calls: the SDK builds the URL or cookies with a
+// stand-in key, then the stand-in's signature is replaced by the one KMS makes over the very policy
+// bytes the SDK put in them (linkMaker). Only the signature step differs; the policy, its encoding
+// and the query are the SDK's in both cases.
 import { getSignedCookies, getSignedUrl, type CloudfrontSignInput } from '@aws-sdk/cloudfront-signer'
 import { generateKeyPairSync, type KeyObject } from 'node:crypto'
-import type { LinkConditions } from './policy.ts'
+import type { SigningKey } from '../keys/signing-key.ts'
+import { cannedPolicy, fromUrlSafeBase64, urlSafeBase64, type LinkConditions } from './policy.ts'
 
 /** A parsed private key, its Key-Pair-Id, and when and from where the links work. */
 export interface LinkSigner {
@@ -72,15 +78,73 @@ export function signCookies(signer: LinkSigner, resource: string, policy?: strin
  */
 let encodingKey: KeyObject | undefined
 
+/** The key made for the purpose: it signs nothing anyone uses. */
+function standInKey(): KeyObject {
+  return (encodingKey ??= generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey)
+}
+
 export function sdkEncodedUrl(url: string): string {
-  encodingKey ??= generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey
   const signed = getSignedUrl({
     url,
     policy: '{}',
     keyPairId: 'K',
-    privateKey: encodingKey as unknown as string,
+    privateKey: standInKey() as unknown as string,
   })
   return signed.slice(0, signed.lastIndexOf('Policy=') - 1)
+}
+
+/** Signs a URL or a cookie set with one key and set of conditions; async because KMS is. */
+export interface LinkMaker {
+  url(url: string, policy?: string, signal?: AbortSignal): Promise<string>
+  cookies(resource: string, policy?: string): Promise<Record<string, string>>
+}
+
+/** The one way links are signed: with the private key here, or by KMS (see the top of this file). */
+export function linkMaker(key: SigningKey, keyPairId: string, conditions: LinkConditions): LinkMaker {
+  if (key.custody === 'keychain') {
+    const signer: LinkSigner = { privateKey: key.privateKey, keyPairId, conditions }
+    return {
+      url: (url, policy) => Promise.resolve(createUrlSigner(signer, policy)(url)),
+      cookies: (resource, policy) => Promise.resolve(signCookies(signer, resource, policy)),
+    }
+  }
+  const standIn: LinkSigner = { privateKey: standInKey(), keyPairId, conditions }
+  return {
+    async url(url, policy, signal) {
+      const draft = createUrlSigner(standIn, policy)(url)
+      const resource = resourceOf(draft)
+      const query = new URLSearchParams(draft.slice(resource.length + 1))
+      const signed = cannedOrGiven(resource, query.get('Expires'), query.get('Policy'))
+      const signature = urlSafeBase64(await key.sign(signed, signal))
+      return `${resource}${draft.charAt(resource.length)}${replaceSignature(query, signature)}`
+    },
+    async cookies(resource, policy) {
+      const draft = signCookies(standIn, resource, policy)
+      const signed = cannedOrGiven(resource, draft['CloudFront-Expires'], draft['CloudFront-Policy'])
+      return { ...draft, 'CloudFront-Signature': urlSafeBase64(await key.sign(signed)) }
+    },
+  }
+}
+
+/** The bytes the SDK signed: the policy it sent, or the canned policy its Expires stands for. */
+function cannedOrGiven(
+  resource: string,
+  expires: string | null | undefined,
+  policy: string | null | undefined,
+): Buffer {
+  if (policy) {
+    const bytes = fromUrlSafeBase64(policy)
+    if (bytes) return bytes
+  }
+  return Buffer.from(cannedPolicy(resource, Number(expires)))
+}
+
+/** The SDK's query with another signature, parameters in the SDK's order and encoding. */
+function replaceSignature(query: URLSearchParams, signature: string): string {
+  // Every value the SDK adds is digits or CloudFront's base64 alphabet: no encoding to redo.
+  return [...query.entries()]
+    .map(([name, value]) => `${name}=${name === 'Signature' ? signature : value}`)
+    .join('&')
 }
 
 /**

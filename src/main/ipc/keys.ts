@@ -16,9 +16,12 @@ export function keysHandlers(kf: Keyfront, ports: DesktopPorts): AreaHandlers<ty
     'keys.rename': ({ ref, name }) => kf.keys.rename(ref, name),
     'keys.setKeyPairId': ({ ref, keyPairId }) => kf.keys.setKeyPairId(ref, keyPairId),
     'keys.delete': ({ ref }) => kf.keys.delete(ref),
+    'keys.createKms': (request) => kf.kmsKeys.create(request),
+    'keys.addKms': (request) => kf.kmsKeys.add(request),
+    'keys.scheduleKmsDeletion': ({ ref, days }) => kf.kmsKeys.scheduleDeletion(ref, days),
     'keys.exportPrivate': async ({ ref, passphrase }) => {
+      const key = await kf.keys.findExportable(ref)
       checkExportPassphrase(passphrase)
-      const key = await kf.keys.find(ref)
       const path = await ports.chooseSavePath({
         title: `Export the private key "${key.name}"`,
         defaultName: `${fileNameFor(key.name)}.private.pem`,

@@ -27,6 +27,20 @@ export const KeyUpload = z.object({
 })
 export type KeyUpload = z.infer<typeof KeyUpload>
 
+/** Where the private half is: this computer's OS keychain, or AWS KMS (never leaves it). */
+export const KeyCustody = z.enum(['keychain', 'kms'])
+export type KeyCustody = z.infer<typeof KeyCustody>
+
+/** Which KMS key signs, and how to reach it: nothing secret. */
+export const KmsKeyRef = z.object({
+  /** The key's ARN (DescribeKey's Arn), never an alias: an alias can be moved to another key. */
+  arn: z.string(),
+  region: z.string(),
+  /** The AWS profile to sign with; undefined = the default chain. */
+  profile: z.string().optional(),
+})
+export type KmsKeyRef = z.infer<typeof KmsKeyRef>
+
 export const KeySummary = z.object({
   id: z.string(),
   name: z.string(),
@@ -45,6 +59,9 @@ export const KeySummary = z.object({
    * size is one key groups refuse. Key groups replace these.
    */
   legacy: z.literal(true).optional(),
+  custody: KeyCustody,
+  /** Set for a key held by AWS KMS. */
+  kms: KmsKeyRef.optional(),
 })
 export type KeySummary = z.infer<typeof KeySummary>
 
@@ -59,6 +76,8 @@ export type KeyDetails = z.infer<typeof KeyDetails>
 const KeyRef = z.string().min(1).max(200)
 const Name = z.string().max(200)
 const Passphrase = z.string().max(1024)
+/** An AWS profile or region name. */
+const AwsName = z.string().max(128)
 
 export const KeyDeleted = z.object({
   name: z.string(),
@@ -68,6 +87,24 @@ export const KeyDeleted = z.object({
   keyPairIds: z.array(z.string()),
 })
 export type KeyDeleted = z.infer<typeof KeyDeleted>
+
+/** A key held by AWS KMS, created or added: listed, and its Key-Pair-Id if CloudFront has it already. */
+export const KmsKeyAdded = z.object({
+  key: KeySummary,
+  /** What the person should know: no alias could be made, CloudFront's keys could not be searched. */
+  warnings: z.array(z.string()),
+})
+export type KmsKeyAdded = z.infer<typeof KmsKeyAdded>
+
+/** ScheduleKeyDeletion's outcome: when KMS deletes the key, and the command that cancels it. */
+export const KmsDeletionScheduled = z.object({
+  name: z.string(),
+  arn: z.string(),
+  /** Epoch milliseconds. */
+  deletionDate: z.number(),
+  cancelCommand: z.string(),
+})
+export type KmsDeletionScheduled = z.infer<typeof KmsDeletionScheduled>
 
 export const KeyExported = z.union([
   z.object({ saved: z.string() }),
@@ -96,4 +133,24 @@ export const keysContract = {
   'keys.delete': channel(z.object({ ref: KeyRef }), KeyDeleted),
   /** Asks where to save, then writes the private key as passphrase-encrypted PKCS#8 PEM (mode 0600). */
   'keys.exportPrivate': channel(z.object({ ref: KeyRef, passphrase: Passphrase }), KeyExported),
+  /** Creates a signing key in AWS KMS (alias, description, tags) and lists it: nothing secret kept here. */
+  'keys.createKms': channel(
+    z.object({ name: Name, type: KeyType, profile: AwsName.optional(), region: AwsName.optional() }),
+    KmsKeyAdded,
+  ),
+  /** Lists a key kept in AWS KMS, by its ARN or alias (a colleague's team key). */
+  'keys.addKms': channel(
+    z.object({
+      name: Name,
+      keyId: z.string().max(2048),
+      profile: AwsName.optional(),
+      region: AwsName.optional(),
+    }),
+    KmsKeyAdded,
+  ),
+  /** Schedules the key's deletion in AWS KMS itself, after 7 to 30 days; it can be cancelled meanwhile. */
+  'keys.scheduleKmsDeletion': channel(
+    z.object({ ref: KeyRef, days: z.number().int() }),
+    KmsDeletionScheduled,
+  ),
 }

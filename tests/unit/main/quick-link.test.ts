@@ -30,6 +30,7 @@ const key = (id: string, keyPairId?: string): KeySummary => ({
   fingerprint: 'AA',
   createdAt: 0,
   uploads: [],
+  custody: 'keychain',
   ...(keyPairId && { keyPairId }),
 })
 const context = (extra: Partial<QuickLinkContext> = {}): QuickLinkContext => ({

@@ -26,6 +26,9 @@ function offlineService(): CloudFrontService {
     s3: () => {
       throw new Error('no AWS call expected')
     },
+    kms: () => {
+      throw new Error('no AWS call expected')
+    },
   }
   const accounts = new AwsAccounts({
     aws,

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createAwsClientFactory } from '../../../../src/core/aws/clients.ts'
 import { systemClock } from '../../../../src/core/clock.ts'
 import { FilesService } from '../../../../src/core/files/service.ts'
-import { awsErrorXml } from '../origin/recording-proxy.ts'
+import { awsErrorXml } from '../../../harness/recording-proxy.ts'
 import { BUCKET, startFilesWorld, type FilesWorld } from './files-world.ts'
 
 let world: FilesWorld

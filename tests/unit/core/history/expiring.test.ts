@@ -64,7 +64,15 @@ describe('links expiring soon', () => {
 
   it('offers "Copy again" only while the key is held and the link has not expired', () => {
     const keys = [
-      { id: 'key-1', name: 'Main', type: 'rsa' as const, fingerprint: 'AA', createdAt: 0, uploads: [] },
+      {
+        id: 'key-1',
+        name: 'Main',
+        type: 'rsa' as const,
+        fingerprint: 'AA',
+        createdAt: 0,
+        uploads: [],
+        custody: 'keychain' as const,
+      },
     ]
     const items = describeEntries(store.list({ limit: 50 }).entries, keys, NOW)
     const copyable = (label: string) => items.find((item) => item.label === label)?.canCopyAgain

@@ -16,7 +16,7 @@ import { type Keyfront } from '../../../../src/core/app.ts'
 import { startMoto, type Moto } from '../../../harness/moto.ts'
 import { createTestKeyfront } from '../../../harness/keyfront.ts'
 import { memoryKeychain } from '../cloudfront/world.ts'
-import { startRecordingProxy, type RecordingProxy } from './recording-proxy.ts'
+import { startRecordingProxy, type RecordingProxy } from '../../../harness/recording-proxy.ts'
 
 export interface OriginWorld {
   moto: Moto

@@ -5,7 +5,7 @@
 // made. A call the policy forgot would be refused by AWS half-way; here it fails the test instead.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { newDistributionPolicy, type PermissionScope } from '../../../../src/shared/origin-permissions.ts'
-import type { RecordedRequest } from './recording-proxy.ts'
+import type { RecordedRequest } from '../../../harness/recording-proxy.ts'
 import { existingPolicy, makeBucket, startOriginWorld, type OriginWorld } from './moto-setup.ts'
 
 const ACCOUNT = '123456789012'

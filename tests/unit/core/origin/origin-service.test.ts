@@ -24,7 +24,7 @@ import type { OriginService, Target } from '../../../../src/core/origin/service.
 import { AWS_MANAGED_KEY } from '../../../../src/shared/aws-managed-key.ts'
 import type { KeyfrontError } from '../../../../src/shared/errors.ts'
 import { child, childText, itemTexts, parseXml, type XmlNode } from '../../../harness/xml.ts'
-import { awsErrorXml } from './recording-proxy.ts'
+import { awsErrorXml } from '../../../harness/recording-proxy.ts'
 import { existingPolicy, makeBucket, startOriginWorld, type OriginWorld } from './moto-setup.ts'
 import { withoutInsertion } from './policy-bytes.ts'
 

@@ -3,6 +3,7 @@
 // a name already used here by another key gets " (2)", a name the site cannot keep is left out, the
 // file shows only which site it is for, and an edited file, a wrong passphrase or an absurd scrypt cost
 // is refused before anything changes.
+import { generateKeyPairSync } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -79,7 +80,9 @@ describe('setup export → import', () => {
   it('writes no private key, no key DER and no passphrase: only the site is readable', async () => {
     const { from, key, file } = await office()
     const text = readFileSync(file, 'utf8')
-    const der = (await from.keys.loadSigningKey(key.id)).privateKey.export({ type: 'pkcs8', format: 'der' })
+    const held = await from.keys.loadSigningKey(key.id)
+    if (held.custody !== 'keychain') throw new Error('the office key is held here')
+    const der = held.privateKey.export({ type: 'pkcs8', format: 'der' })
     expect(text).not.toContain('PRIVATE KEY')
     expect(text).not.toContain(der.toString('base64').slice(40, 80))
     expect(text).not.toContain(der.toString('hex').slice(80, 160))
@@ -140,5 +143,62 @@ describe('setup export → import', () => {
     await expect(
       from.setup.export('nowhere.example', PASSPHRASE, join(from.dataDir, 'y'), { replace: false }),
     ).rejects.toMatchObject({ code: 'SITE_NOT_FOUND' })
+  })
+})
+
+describe('a setup for a key kept by AWS KMS', () => {
+  const ARN = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'
+
+  async function teamOffice() {
+    const from = computer()
+    const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    const publicKeyDer = publicKey.export({ type: 'spki', format: 'der' })
+    const key = await from.keys.addKms({
+      name: 'Team key',
+      kms: { arn: ARN, region: 'eu-west-1', profile: 'my-own-profile' },
+      publicKeyDer,
+    })
+    await from.keys.recordUpload(key.id, { keyPairId: 'K3TEAMKEY0000A', accountId: '123456789012' })
+    await from.sites.remember({
+      distributionId: ID,
+      domainName: 'd111111abcdef8.cloudfront.net',
+      aliases: [],
+      keyId: key.id,
+      keyPairId: 'K3TEAMKEY0000A',
+      keyGroupId: 'group-1',
+      keyGroupName: `keyfront-${ID}`,
+      restrictedPaths: ['*'],
+      accountId: '123456789012',
+      onboardedAt: 0,
+    })
+    const file = join(from.dataDir, 'team.keyfront-setup')
+    await from.setup.export(ID, PASSPHRASE, file, { replace: false })
+    return { key, file }
+  }
+
+  it('carries where the key is, not a secret: the colleague lists the same KMS key, the keychain stays empty', async () => {
+    const { key, file } = await teamOffice()
+    const to = computer()
+    const result = await to.setup.import(file, PASSPHRASE)
+    expect(result.key).toMatchObject({
+      name: 'Team key',
+      custody: 'kms',
+      fingerprint: key.fingerprint,
+      keyPairId: 'K3TEAMKEY0000A',
+      kms: { arn: ARN, region: 'eu-west-1' },
+    })
+    // The profile name was the sender's own: the colleague signs with their default credentials.
+    expect(result.key.kms?.profile).toBeUndefined()
+    expect(to.keychain.entries.size).toBe(0)
+    expect(result.site).toMatchObject({ distributionId: ID, keyId: result.key.id })
+  })
+
+  it('reuses the KMS key when this computer lists it already', async () => {
+    const { file } = await teamOffice()
+    const to = computer()
+    const first = await to.setup.import(file, PASSPHRASE)
+    const again = await to.setup.import(file, PASSPHRASE)
+    expect(again).toMatchObject({ keyReused: true, siteUpdated: true, key: { id: first.key.id } })
+    expect(await to.keys.list()).toHaveLength(1)
   })
 })

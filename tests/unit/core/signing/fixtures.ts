@@ -4,7 +4,12 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto'
 import type { Clock } from '../../../../src/core/clock.ts'
 import type { HistoryLookup, HistoryRecorder } from '../../../../src/core/history/recorder.ts'
-import type { KeyDirectory, SigningKey, SigningKeySource } from '../../../../src/core/keys/signing-key.ts'
+import type {
+  KeyDirectory,
+  LocalSigningKey,
+  SigningKey,
+  SigningKeySource,
+} from '../../../../src/core/keys/signing-key.ts'
 import { LinkService } from '../../../../src/core/signing/link-service.ts'
 import type { LinkRecord } from '../../../../src/shared/contract/history.ts'
 import type { KeySummary } from '../../../../src/shared/contract/keys.ts'
@@ -21,7 +26,8 @@ export const fixedClock = (ms = NOW_MS): Clock & { set(ms: number): void } => {
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 })
 const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' })
 
-export const RSA_KEY: SigningKey = {
+export const RSA_KEY: LocalSigningKey = {
+  custody: 'keychain',
   id: 'key-rsa',
   name: 'Main RSA',
   type: 'rsa',
@@ -29,7 +35,8 @@ export const RSA_KEY: SigningKey = {
   privateKey: rsa.privateKey,
   publicKey: rsa.publicKey,
 }
-export const EC_KEY: SigningKey = {
+export const EC_KEY: LocalSigningKey = {
+  custody: 'keychain',
   id: 'key-ec',
   name: 'Phone ECDSA',
   type: 'ecdsa',
@@ -38,7 +45,8 @@ export const EC_KEY: SigningKey = {
   publicKey: ec.publicKey,
 }
 const noId = generateKeyPairSync('rsa', { modulusLength: 2048 })
-export const KEY_WITHOUT_ID: SigningKey = {
+export const KEY_WITHOUT_ID: LocalSigningKey = {
+  custody: 'keychain',
   id: 'key-new',
   name: 'Not uploaded',
   type: 'rsa',
@@ -67,6 +75,7 @@ export function memoryKeys(keys: SigningKey[] = [RSA_KEY, EC_KEY, KEY_WITHOUT_ID
         createdAt: 0,
         ...(k.keyPairId && { keyPairId: k.keyPairId }),
         uploads: k.keyPairId ? [{ keyPairId: k.keyPairId, recordedAt: 0 }] : [],
+        custody: k.custody,
       }))
     },
     async loadSigningKey(ref: string): Promise<SigningKey> {

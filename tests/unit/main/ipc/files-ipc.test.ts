@@ -14,7 +14,7 @@ import type { Emit } from '../../../../src/main/ipc/router.ts'
 import { createHandlerTable } from '../../../../src/main/ipc/handlers.ts'
 import { createRouter, type Dispatch } from '../../../../src/main/ipc/router.ts'
 import type { ChosenFile, FolderPage, SharedFile } from '../../../../src/shared/contract/files.ts'
-import { awsErrorXml } from '../../core/origin/recording-proxy.ts'
+import { awsErrorXml } from '../../../harness/recording-proxy.ts'
 import { BUCKET, startFilesWorld, type FilesWorld } from '../../core/files/files-world.ts'
 
 let world: FilesWorld

@@ -51,7 +51,7 @@ export function ChooseKeyStep(props: {
             <p>You have no signing key yet. Make one now: its private half stays in your keychain.</p>
           )}
           <NewKeyForm
-            onCreated={(key) => {
+            onCreated={({ key }) => {
               setCreating(false)
               props.onSelect(key.id)
             }}

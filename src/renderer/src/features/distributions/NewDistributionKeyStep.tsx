@@ -80,7 +80,7 @@ export function NewDistributionKeyStep(props: {
         <>
           {usable.length === 0 && <p>You have no signing key yet. Make one now.</p>}
           <NewKeyForm
-            onCreated={(key) => {
+            onCreated={({ key }) => {
               setCreating(false)
               setKeyId(key.id)
             }}

@@ -1,5 +1,6 @@
 // Confirms deleting a key. If its public key was uploaded, says plainly that links signed with it
-// keep working until that public key leaves its CloudFront key groups — which Retire does.
+// keep working until that public key leaves its CloudFront key groups — which Retire does. A key
+// kept in AWS KMS is only forgotten on this computer: it stays in KMS for everyone else.
 import { ConfirmPanel } from '../../components/ConfirmPanel.tsx'
 import { call, useAction } from '../../lib/server-state.ts'
 import type { KeyDeleted, KeySummary } from '../../../../shared/contract/keys.ts'
@@ -16,13 +17,20 @@ export function DeleteKeyConfirm(props: {
     <ConfirmPanel
       questionId="delete-key-question"
       question={
-        <>
-          <strong>Delete “{details.name}”?</strong> Its private key is removed from your system keychain. This
-          cannot be undone — export it first if you may need it again.
-        </>
+        details.kms ? (
+          <>
+            <strong>Remove “{details.name}” from Keyfront?</strong> Only this computer forgets it: the key
+            stays in AWS KMS, and you can add it again later with its ARN.
+          </>
+        ) : (
+          <>
+            <strong>Delete “{details.name}”?</strong> Its private key is removed from your system keychain.
+            This cannot be undone — export it first if you may need it again.
+          </>
+        )
       }
       action={remove}
-      confirmLabel="Delete key"
+      confirmLabel={details.kms ? 'Remove from Keyfront' : 'Delete key'}
       onCancel={props.onCancel}
     >
       {uploaded.length > 0 && (

@@ -1,6 +1,8 @@
 // One key: its status and facts, where it is used (KeyUsagePanel: upload, replace, retire, stop its
 // links), its public key (to copy into CloudFront), and what else can be done with it — rename, set
-// the Key-Pair-Id, export the private key, delete. One action form open at a time.
+// the Key-Pair-Id, export the private key, delete. A key kept in AWS KMS says so: its export is
+// refused with the reason, deleting it only forgets it here, and deleting it in KMS is its own
+// step. One action form open at a time.
 import { useEffect, useRef, useState } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { useRead } from '../../lib/server-state.ts'
@@ -14,9 +16,10 @@ import { KeyPairIdForm } from './KeyPairIdForm.tsx'
 import { KeyStatusChip } from './KeyStatusChip.tsx'
 import { KeyUsagePanel, type LifecycleAction } from './KeyUsagePanel.tsx'
 import { RenameKeyForm } from './RenameKeyForm.tsx'
+import { ScheduleKmsDeletion } from './ScheduleKmsDeletion.tsx'
 import { formatDate, uploadLabel } from './format.ts'
 
-type Panel = 'rename' | 'keyPairId' | 'export' | 'delete'
+type Panel = 'rename' | 'keyPairId' | 'export' | 'delete' | 'kmsDeletion'
 
 export function KeyDetail(props: {
   keyId: string
@@ -70,6 +73,17 @@ export function KeyDetail(props: {
             <dd>
               {keyTypeLabel(details)}
               {details.legacy && <span className="hint"> — {LEGACY_KEY_HINT}</span>}
+            </dd>
+            <dt>Kept in</dt>
+            <dd>
+              {details.kms ? (
+                <>
+                  AWS KMS (for teams) — <code>{details.kms.arn}</code>
+                  {details.kms.profile && <span className="hint"> — profile {details.kms.profile}</span>}
+                </>
+              ) : (
+                'Your system keychain, on this computer'
+              )}
             </dd>
             <dt>Fingerprint (SHA-256)</dt>
             <dd>
@@ -125,13 +139,23 @@ export function KeyDetail(props: {
             >
               Export private key…
             </button>
+            {details.kms && (
+              <button
+                type="button"
+                className="button danger"
+                aria-expanded={panel === 'kmsDeletion'}
+                onClick={() => open('kmsDeletion')}
+              >
+                Schedule deletion in KMS…
+              </button>
+            )}
             <button
               type="button"
               className="button danger"
               aria-expanded={panel === 'delete'}
               onClick={() => open('delete')}
             >
-              Delete…
+              {details.kms ? 'Remove from Keyfront…' : 'Delete…'}
             </button>
           </div>
           <p className="key-status" role="status">
@@ -152,10 +176,30 @@ export function KeyDetail(props: {
               onCancel={() => setPanel(undefined)}
             />
           )}
-          {panel === 'export' && (
+          {panel === 'export' && details.kms && (
+            <div className="notice notice-warn" role="status">
+              <p>
+                This key cannot be exported: it is kept by AWS KMS and its private half never leaves it.
+                Colleagues use it by adding it with “Add a KMS key” and its ARN,{' '}
+                <code>{details.kms.arn}</code>.
+              </p>
+            </div>
+          )}
+          {panel === 'export' && !details.kms && (
             <ExportKeyForm
               keyId={details.id}
               onDone={(path) => changed(`Private key saved, encrypted, to ${path}.`)}
+              onCancel={() => setPanel(undefined)}
+            />
+          )}
+          {panel === 'kmsDeletion' && (
+            <ScheduleKmsDeletion
+              details={details}
+              onScheduled={(result) =>
+                changed(
+                  `AWS KMS will delete this key on ${formatDate(result.deletionDate)}. To cancel before then: ${result.cancelCommand}`,
+                )
+              }
               onCancel={() => setPanel(undefined)}
             />
           )}

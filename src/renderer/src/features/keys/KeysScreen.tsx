@@ -7,9 +7,10 @@ import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorNotice } from '../../components/ErrorNotice.tsx'
 import { Screen } from '../../components/Screen.tsx'
 import { useRead } from '../../lib/server-state.ts'
-import type { KeyDeleted, KeySummary } from '../../../../shared/contract/keys.ts'
 import { siteName } from '../../../../shared/site-link.ts'
 import { ImportSetupForm, importedText } from '../setup/ImportSetupForm.tsx'
+import type { KeyDeleted, KeySummary, KmsKeyAdded } from '../../../../shared/contract/keys.ts'
+import { AddKmsKeyForm } from './AddKmsKeyForm.tsx'
 import { ImportKeyForm } from './ImportKeyForm.tsx'
 import { KeyDetail } from './KeyDetail.tsx'
 import { KeyList } from './KeyList.tsx'
@@ -24,6 +25,7 @@ type View =
   | { show: 'new' }
   | { show: 'import' }
   | { show: 'import-setup' }
+  | { show: 'addKms' }
   | { show: 'key'; id: string }
   | { show: 'replace'; id: string }
   | { show: 'retire'; id: string; stop: boolean }
@@ -41,10 +43,15 @@ export function KeysScreen(props: { initialView?: 'import' | 'import-setup' }) {
       ? chosenProfile.profile
       : sites.data?.find((site) => site.keyId === keyId && site.profile !== undefined)?.profile
 
-  const added = (key: KeySummary, verb: string) => {
-    setNotice({ text: `${verb} “${key.name}”. Its private key is in your system keychain.` })
+  const added = (key: KeySummary, verb: string, warnings: string[] = []) => {
+    const kept =
+      key.custody === 'kms'
+        ? 'Its private key stays in AWS KMS; this computer keeps only where it is.'
+        : 'Its private key is in your system keychain.'
+    setNotice({ text: [`${verb} “${key.name}”. ${kept}`, ...warnings].join(' '), warn: warnings.length > 0 })
     setView({ show: 'key', id: key.id })
   }
+  const addedKms = (result: KmsKeyAdded, verb: string) => added(result.key, verb, result.warnings)
   const deleted = (result: KeyDeleted) => {
     setNotice(
       result.wasUploaded
@@ -75,6 +82,11 @@ export function KeysScreen(props: { initialView?: 'import' | 'import-setup' }) {
       Import setup…
     </button>
   )
+  const addKmsButton = (
+    <button type="button" className="button" onClick={() => go({ show: 'addKms' })}>
+      Add a KMS key
+    </button>
+  )
   const list = keys.data ?? []
   const nameOf = (id: string) => list.find((key) => key.id === id)?.name ?? ''
   const statusOf = (id: string) => statuses.data?.find((status) => status.keyId === id)
@@ -82,13 +94,14 @@ export function KeysScreen(props: { initialView?: 'import' | 'import-setup' }) {
   return (
     <Screen
       title="Keys"
-      description="Private keys stay in your system keychain; Keyfront keeps only their names and public halves."
+      description="Private keys stay in your system keychain or in AWS KMS; Keyfront keeps only their names and public halves."
       actions={
         view.show === 'list' && list.length > 0 ? (
           <>
             {newButton}
             {importButton}
             {setupButton}
+            {addKmsButton}
           </>
         ) : undefined
       }
@@ -100,7 +113,16 @@ export function KeysScreen(props: { initialView?: 'import' | 'import-setup' }) {
       )}
       <ErrorNotice error={keys.error} />
       {view.show === 'new' && (
-        <NewKeyForm onCreated={(key) => added(key, 'Created')} onCancel={() => go({ show: 'list' })} />
+        <NewKeyForm
+          onCreated={(result) => addedKms(result, 'Created')}
+          onCancel={() => go({ show: 'list' })}
+        />
+      )}
+      {view.show === 'addKms' && (
+        <AddKmsKeyForm
+          onAdded={(result) => addedKms(result, 'Added')}
+          onCancel={() => go({ show: 'list' })}
+        />
       )}
       {view.show === 'import' && (
         <ImportKeyForm onImported={(key) => added(key, 'Imported')} onCancel={() => go({ show: 'list' })} />
@@ -166,6 +188,7 @@ export function KeysScreen(props: { initialView?: 'import' | 'import-setup' }) {
               {newButton}
               {importButton}
               {setupButton}
+              {addKmsButton}
             </div>
           }
         >

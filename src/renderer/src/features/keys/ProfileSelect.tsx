@@ -1,6 +1,6 @@
 // Which AWS profile a key's life is read and changed with (where it is used, upload, replace,
-// retire). The Keys screen starts with the profile the key's site on this computer was onboarded
-// with; the user may pick another here.
+// retire), or a key in AWS KMS is made or reached with. The Keys screen starts with the profile the
+// key's site on this computer was onboarded with; the user may pick another here.
 import { Field } from '../../components/Field.tsx'
 import { useRead } from '../../lib/server-state.ts'
 
@@ -9,6 +9,8 @@ export function ProfileSelect(props: {
   onChange: (profile: string | undefined) => void
   /** The account the profile answered for, once known. */
   accountId?: string
+  /** What the profile is used for, when not reading CloudFront. */
+  hint?: string
 }) {
   const profiles = useRead('aws.profiles', undefined)
   const list = profiles.data?.profiles ?? []
@@ -19,7 +21,11 @@ export function ProfileSelect(props: {
     <Field
       className="key-profile"
       label="AWS profile"
-      hint={props.accountId ? `Account ${props.accountId}` : 'The AWS account CloudFront is read in.'}
+      hint={
+        props.accountId
+          ? `Account ${props.accountId}`
+          : (props.hint ?? 'The AWS account CloudFront is read in.')
+      }
       liveHint
     >
       {(control) => (

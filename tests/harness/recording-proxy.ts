@@ -9,11 +9,13 @@ export interface RecordedRequest {
   /** Path and query, e.g. "/photos?policy" or "/2020-05-31/distribution". */
   url: string
   body: string
+  /** The operation of a JSON-protocol call (X-Amz-Target, e.g. "TrentService.Sign"), if any. */
+  target?: string
 }
 
 export interface InjectedFault {
   status: number
-  /** The XML error body AWS would send. */
+  /** The error body AWS would send: XML, or JSON for the JSON-protocol services (KMS). */
   body: string
 }
 
@@ -23,6 +25,11 @@ export interface RecordingProxy {
   /** Answers a request with a fault instead of forwarding it, while the rule returns one. */
   faults: ((request: RecordedRequest) => InjectedFault | 'reset' | undefined)[]
   close(): Promise<void>
+}
+
+/** A JSON-protocol service's error (KMS): its type is what the SDK reads. */
+export function awsErrorJson(type: string, message: string): InjectedFault {
+  return { status: 400, body: JSON.stringify({ __type: type, message }) }
 }
 
 export function awsErrorXml(code: string, message: string): string {
@@ -44,10 +51,12 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
   const server: Server = createServer((request, response) => {
     void (async () => {
       const body = await readBody(request)
-      const recorded = {
+      const amzTarget = request.headers['x-amz-target']
+      const recorded: RecordedRequest = {
         method: request.method ?? 'GET',
         url: request.url ?? '/',
         body: body.toString('utf8'),
+        ...(typeof amzTarget === 'string' && { target: amzTarget }),
       }
       requests.push(recorded)
       const fault = faults.map((rule) => rule(recorded)).find(Boolean)
@@ -56,7 +65,11 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
         return
       }
       if (fault) {
-        response.writeHead(fault.status, { 'content-type': 'application/xml' }).end(fault.body)
+        response
+          .writeHead(fault.status, {
+            'content-type': fault.body.startsWith('{') ? 'application/x-amz-json-1.1' : 'application/xml',
+          })
+          .end(fault.body)
         return
       }
       const headers = new Headers()

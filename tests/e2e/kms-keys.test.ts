@@ -146,7 +146,9 @@ describe('Team keys kept by AWS KMS', () => {
     await page.getByRole('button', { name: 'Remove from Keyfront…' }).click()
     await page.getByText('Only this computer forgets it').waitFor()
     await page.getByRole('button', { name: 'Remove from Keyfront', exact: true }).click()
-    await page.getByText('Deleted “Team downloads”.').waitFor()
+    await page
+      .getByText(/^Removed “Team downloads” from Keyfront\. The key is still in AWS KMS \(us-east-1\)/)
+      .waitFor()
     expect((await app.keyfront.keys.list()).map((k) => k.name)).toEqual(['Shop team key'])
     await expectAccessible()
   })

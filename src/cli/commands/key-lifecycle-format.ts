@@ -73,10 +73,13 @@ export function usageText(usage: KeyUsage): string {
 }
 
 export function rotatePlanText(plan: RotatePlan): string {
+  const keptIn = plan.newKey.kmsRegion
+    ? `in AWS KMS, ${plan.newKey.kmsRegion}`
+    : "in this computer's keychain"
   const newKey =
     plan.newKey.action === 'create'
-      ? `create "${plan.newKey.name}" (${KEY_TYPE_LABEL[plan.newKey.type]})`
-      : `"${plan.newKey.name}" (${KEY_TYPE_LABEL[plan.newKey.type]}), made by an earlier run`
+      ? `create "${plan.newKey.name}" (${KEY_TYPE_LABEL[plan.newKey.type]}), kept ${keptIn}`
+      : `"${plan.newKey.name}" (${KEY_TYPE_LABEL[plan.newKey.type]}, kept ${keptIn}), made by an earlier run`
   const upload =
     plan.upload.action === 'upload' ? 'upload its public key' : `already uploaded as ${plan.upload.id}`
   const lines = [

@@ -144,6 +144,8 @@ export const RotatePlan = z.object({
     id: z.string().optional(),
     name: z.string(),
     type: KeyType,
+    /** Set when the new key is kept in AWS KMS (in this region), as the key it replaces is; else the keychain. */
+    kmsRegion: z.string().optional(),
   }),
   upload: z.object({ action: z.enum(['upload', 'reuse']), id: z.string().optional() }),
   keyGroups: z.array(RotateGroupPlan),

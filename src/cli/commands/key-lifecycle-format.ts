@@ -105,7 +105,7 @@ export function rotateResultText(result: RotateResult): string {
     return `Nothing changed: "${result.oldKey.name}" is already replaced by "${result.newKey.name}" (Key-Pair-Id ${result.newKey.keyPairId}).`
   }
   const lines = [
-    `${result.keyCreated ? 'Made' : 'Continued with'} "${result.newKey.name}" to replace "${result.oldKey.name}"; ${result.uploaded ? 'uploaded' : 'already uploaded'} as Key-Pair-Id ${result.newKey.keyPairId}.`,
+    `${result.keyCreated ? 'Made' : 'Continued with'} "${result.newKey.name}"${result.newKey.kmsRegion ? ` (kept in AWS KMS, ${result.newKey.kmsRegion})` : ''} to replace "${result.oldKey.name}"; ${result.uploaded ? 'uploaded' : 'already uploaded'} as Key-Pair-Id ${result.newKey.keyPairId}.`,
   ]
   if (result.groupsCreated.length) lines.push(`Created key groups: ${result.groupsCreated.join(', ')}.`)
   if (result.groupsChanged.length) lines.push(`Added the new key to: ${result.groupsChanged.join(', ')}.`)

@@ -162,7 +162,8 @@ export type RotatePlan = z.infer<typeof RotatePlan>
 
 export const RotateResult = z.object({
   oldKey: HeldKeyRef,
-  newKey: HeldKeyRef.extend({ keyPairId: z.string() }),
+  /** kmsRegion: set when the new key is kept in AWS KMS. */
+  newKey: HeldKeyRef.extend({ keyPairId: z.string(), kmsRegion: z.string().optional() }),
   keyCreated: z.boolean(),
   uploaded: z.boolean(),
   /** Names of the key groups edited by this run (the new key added, a key swapped out). */

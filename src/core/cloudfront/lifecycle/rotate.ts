@@ -81,7 +81,12 @@ export async function applyRotation(plan: RotatePlan, context: RotationContext):
   const live = plan.liveLinks
   return {
     oldKey: { id: context.oldKey.id, name: context.oldKey.name },
-    newKey: { id: newKey.id, name: newKey.name, keyPairId: upload.id },
+    newKey: {
+      id: newKey.id,
+      name: newKey.name,
+      keyPairId: upload.id,
+      ...(newKey.kms && { kmsRegion: newKey.kms.region }),
+    },
     keyCreated: created,
     uploaded: !upload.reused,
     groupsChanged,

@@ -11,7 +11,7 @@ import {
   ListKeysCommand,
 } from '@aws-sdk/client-kms'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { rotatePlanText } from '../../../../src/cli/commands/key-lifecycle-format.ts'
+import { rotatePlanText, rotateResultText } from '../../../../src/cli/commands/key-lifecycle-format.ts'
 import type { KeySummary } from '../../../../src/shared/contract/keys.ts'
 import { startCloudFrontDouble, type CloudFrontDouble } from '../../../harness/cloudfront-double.ts'
 import { startMoto, type Moto } from '../../../harness/moto.ts'
@@ -82,7 +82,15 @@ describe('replacing a key kept in AWS KMS', () => {
   it('makes the new key in KMS — same region and type, alias and tags — and links signed with it verify', async () => {
     const old = await kmsShop()
     const result = await world.kf.keyLifecycle.rotate({ key: 'Team 2025', name: 'Team 2026' })
-    expect(result).toMatchObject({ keyCreated: true, uploaded: true, sitesSwitched: [expect.any(String)] })
+    expect(result).toMatchObject({
+      keyCreated: true,
+      uploaded: true,
+      sitesSwitched: [expect.any(String)],
+      newKey: { kmsRegion: REGION },
+    })
+    expect(rotateResultText(result)).toContain(
+      `Made "Team 2026" (kept in AWS KMS, ${REGION}) to replace "Team 2025"`,
+    )
     const key = await world.kf.keys.find('Team 2026')
     expect(key).toMatchObject({ custody: 'kms', type: 'ecdsa', kms: { region: REGION } })
     expect(key.kms?.arn).toMatch(new RegExp(`^arn:aws:kms:${REGION}:\\d{12}:key/`))

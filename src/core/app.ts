@@ -58,6 +58,7 @@ export function createKeyfront(
     dataDir: deps.dataDir,
     clock: deps.clock,
   })
+  const kmsKeys = new KmsKeyService({ aws: deps.aws, accounts: awsAccounts, keys, cloudfront })
   return {
     dataDir: local.dataDir,
     version: local.version,
@@ -79,6 +80,7 @@ export function createKeyfront(
       aws: deps.aws,
       accounts: awsAccounts,
       keys,
+      makeKmsKey: kmsKeys.makeReplacement,
       history: () => local.history,
       dataDir: deps.dataDir,
       clock: deps.clock,
@@ -94,7 +96,7 @@ export function createKeyfront(
       clock: deps.clock,
     }),
     setup: new SetupService({ keys, sites: new SignedSites(deps.dataDir), clock: deps.clock }),
-    kmsKeys: new KmsKeyService({ aws: deps.aws, accounts: awsAccounts, keys, cloudfront }),
+    kmsKeys,
     links: local.links,
     renewals: local.renewals,
     onHistoryReset: (listener) => local.onHistoryReset(listener),

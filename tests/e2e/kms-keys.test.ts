@@ -1,8 +1,9 @@
 // Team keys kept by AWS KMS in the Keys screen, in Chromium over the real core and gnome-keyring,
 // with moto_server as KMS and CloudFront: create one ("Kept by AWS KMS (for teams)"), upload it,
 // see where it is kept and that export is refused with the reason, add a colleague's key by alias,
-// make a link with it in New link (SHA-256, verified with the KMS public key), schedule its deletion
-// in KMS with consent, and remove it from Keyfront. axe-clean at each step; screenshots in test-results/.
+// make a link with it in New link (SHA-256, verified with the KMS public key), replace it (the new
+// key is made in KMS too), schedule its deletion in KMS with consent, and remove it from Keyfront.
+// axe-clean at each step; screenshots in test-results/.
 import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, KMSClient } from '@aws-sdk/client-kms'
 import { verify } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -126,11 +127,40 @@ describe('Team keys kept by AWS KMS', () => {
     await app.screenshot('kms-batch')
   })
 
-  it('schedules deletion in KMS only after consent, and says how to cancel; removing it forgets it here', async () => {
+  it('replaces it with a new key made in KMS, in its region: the plan and the result say so', async () => {
     const page = app.page
     await open('Keys')
     await page
       .getByRole('button', { name: /Team downloads/ })
+      .first()
+      .click()
+    await page.getByRole('button', { name: 'Replace key…' }).click()
+    await page.getByText('it is kept in AWS KMS, us-east-1, like “Team downloads”').waitFor()
+    await page.getByLabel('Name of the new key').fill('Team downloads 2026')
+    await page.getByText('Make a new key “Team downloads 2026”').waitFor()
+    await expectAccessible()
+    await app.screenshot('kms-replace-plan')
+    await expect.poll(() => page.getByRole('button', { name: 'Continue' }).isEnabled()).toBe(true)
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await page.getByRole('heading', { name: 'Review and replace' }).waitFor()
+    await page.getByRole('button', { name: 'Replace key', exact: true }).click()
+    await page
+      .getByText('Made “Team downloads 2026” in AWS KMS (us-east-1); its private key stays there.')
+      .waitFor()
+    const fresh = await app.keyfront.keys.find('Team downloads 2026')
+    expect(fresh).toMatchObject({ custody: 'kms', type: 'ecdsa', kms: { region: 'us-east-1' } })
+    const meta = await kms.send(new DescribeKeyCommand({ KeyId: 'alias/keyfront/Team-downloads-2026' }))
+    expect(meta.KeyMetadata?.Arn).toBe(fresh.kms?.arn)
+    expect(keychainAccounts(app.keychainService)).toEqual([])
+    await expectAccessible()
+    await app.screenshot('kms-replace-done')
+  })
+
+  it('schedules deletion in KMS only after consent, and says how to cancel; removing it forgets it here', async () => {
+    const page = app.page
+    await open('Keys')
+    await page
+      .getByRole('button', { name: /Team downloads(?! 2026)/ })
       .first()
       .click()
     await page.getByRole('heading', { name: 'Team downloads', level: 2 }).waitFor()
@@ -146,8 +176,13 @@ describe('Team keys kept by AWS KMS', () => {
     await page.getByRole('button', { name: 'Remove from Keyfront…' }).click()
     await page.getByText('Only this computer forgets it').waitFor()
     await page.getByRole('button', { name: 'Remove from Keyfront', exact: true }).click()
-    await page.getByText('Deleted “Team downloads”.').waitFor()
-    expect((await app.keyfront.keys.list()).map((k) => k.name)).toEqual(['Shop team key'])
+    await page
+      .getByText(/^Removed “Team downloads” from Keyfront\. The key is still in AWS KMS \(us-east-1\)/)
+      .waitFor()
+    expect((await app.keyfront.keys.list()).map((k) => k.name).sort()).toEqual([
+      'Shop team key',
+      'Team downloads 2026',
+    ])
     await expectAccessible()
   })
 })

@@ -73,10 +73,13 @@ export function usageText(usage: KeyUsage): string {
 }
 
 export function rotatePlanText(plan: RotatePlan): string {
+  const keptIn = plan.newKey.kmsRegion
+    ? `in AWS KMS, ${plan.newKey.kmsRegion}`
+    : "in this computer's keychain"
   const newKey =
     plan.newKey.action === 'create'
-      ? `create "${plan.newKey.name}" (${KEY_TYPE_LABEL[plan.newKey.type]})`
-      : `"${plan.newKey.name}" (${KEY_TYPE_LABEL[plan.newKey.type]}), made by an earlier run`
+      ? `create "${plan.newKey.name}" (${KEY_TYPE_LABEL[plan.newKey.type]}), kept ${keptIn}`
+      : `"${plan.newKey.name}" (${KEY_TYPE_LABEL[plan.newKey.type]}, kept ${keptIn}), made by an earlier run`
   const upload =
     plan.upload.action === 'upload' ? 'upload its public key' : `already uploaded as ${plan.upload.id}`
   const lines = [
@@ -102,7 +105,7 @@ export function rotateResultText(result: RotateResult): string {
     return `Nothing changed: "${result.oldKey.name}" is already replaced by "${result.newKey.name}" (Key-Pair-Id ${result.newKey.keyPairId}).`
   }
   const lines = [
-    `${result.keyCreated ? 'Made' : 'Continued with'} "${result.newKey.name}" to replace "${result.oldKey.name}"; ${result.uploaded ? 'uploaded' : 'already uploaded'} as Key-Pair-Id ${result.newKey.keyPairId}.`,
+    `${result.keyCreated ? 'Made' : 'Continued with'} "${result.newKey.name}"${result.newKey.kmsRegion ? ` (kept in AWS KMS, ${result.newKey.kmsRegion})` : ''} to replace "${result.oldKey.name}"; ${result.uploaded ? 'uploaded' : 'already uploaded'} as Key-Pair-Id ${result.newKey.keyPairId}.`,
   ]
   if (result.groupsCreated.length) lines.push(`Created key groups: ${result.groupsCreated.join(', ')}.`)
   if (result.groupsChanged.length) lines.push(`Added the new key to: ${result.groupsChanged.join(', ')}.`)

@@ -234,9 +234,8 @@ export const registerKeys: Register = (program, run) => {
             'Deleting a key removes its private key from the keychain and cannot be undone. Add --yes to confirm.',
           )
         }
-        const local = await ctx.local()
-        const kms = (await local.keys.find(ref)).kms
-        const deleted = await local.keys.delete(ref)
+        const deleted = await (await ctx.local()).keys.delete(ref)
+        const { kms } = deleted
         const forgotten = kms
           ? `\nKeyfront has forgotten it; the key itself stays in AWS KMS (${kms.arn}), where colleagues allowed to may still sign with it. To delete it there: aws kms schedule-key-deletion --key-id ${kms.arn} --region ${kms.region}`
           : ''

@@ -45,6 +45,18 @@ import type { KeyDirectory, RemoteSign, SigningKey, SigningKeySource } from './s
 /** How a key held by AWS KMS signs; loaded with the AWS SDK only when such a key is used. */
 export type KmsSigning = (ref: KmsKeyRef, type: KeyType) => Promise<RemoteSign>
 
+/**
+ * Makes a key in AWS KMS for `createReplacement`, where the key it replaces is kept (region and
+ * profile of its record); gives what is needed to list it. Injected per call by the caller that
+ * has AWS (the key lifecycle), so the key store itself never loads the AWS SDK.
+ */
+export type MakeKmsKey = (request: {
+  name: string
+  type: KeyType
+  region: string
+  profile?: string | undefined
+}) => Promise<{ arn: string; publicKeyDer: Buffer }>
+
 export interface KeyServiceDeps {
   dataDir: string
   keychain: Keychain
@@ -110,28 +122,7 @@ export class KeyService implements SigningKeySource, KeyDirectory {
    * holds nothing for it. Refused like an import when the name is taken or the key is held already.
    */
   async addKms(request: { name: string; kms: KmsKeyRef; publicKeyDer: Buffer }): Promise<KeySummary> {
-    const publicKey = createPublicKey({ key: request.publicKeyDer, format: 'der', type: 'spki' })
-    const print = fingerprint(publicKey)
-    return this.#file.update((records) => {
-      const held = records.find((record) => record.fingerprint === print)
-      if (held) {
-        throw new KeyfrontError(
-          'KEY_ALREADY_HELD',
-          `Keyfront already holds this key, as "${held.name}" (same fingerprint). Use that key instead of adding it again.`,
-        )
-      }
-      const record: KeyRecord = {
-        id: randomUUID(),
-        name: checkName(request.name, records),
-        type: keyTypeOf(publicKey),
-        fingerprint: print,
-        createdAt: this.#clock.now(),
-        publicKey: spkiDer(publicKey).toString('base64'),
-        uploads: [],
-        kms: request.kms,
-      }
-      return { write: [...records, record], result: toSummary(record) }
-    })
+    return this.#listKms(request)
   }
 
   /** The name, trimmed, when a new key may take it: checked before anything is made elsewhere (KMS). */
@@ -215,7 +206,12 @@ export class KeyService implements SigningKeySource, KeyDirectory {
     if (!record.kms) await this.#keychain.delete(record.id)
     await this.#file.update((records) => ({ write: records.filter((r) => r.id !== record.id), result: null }))
     const keyPairIds = [...new Set(record.uploads.map((upload) => upload.keyPairId))]
-    return { name: record.name, wasUploaded: keyPairIds.length > 0, keyPairIds }
+    return {
+      name: record.name,
+      wasUploaded: keyPairIds.length > 0,
+      keyPairIds,
+      ...(record.kms && { kms: record.kms }),
+    }
   }
 
   /** Every key with what keys.json records of its life after it was made (replacement, retiring). */
@@ -228,39 +224,50 @@ export class KeyService implements SigningKeySource, KeyDirectory {
 
   /**
    * The key that replaces `oldRef`: the one an earlier run made (recorded on the old key), or a new
-   * one — created and recorded as the replacement in the same write, so a run that fails after this
-   * step finds it again instead of making a second key.
+   * one — listed and recorded as the replacement in the same write, so a run that fails after this
+   * step finds it again instead of making a second key. A key kept in AWS KMS is replaced by a key
+   * made in KMS (`makeKms`), in its region and with its profile; any other, by one in the keychain.
    */
   async createReplacement(
     oldRef: string,
     request: { name: string; type: KeyType },
+    makeKms?: MakeKmsKey,
   ): Promise<{ key: KeySummary; created: boolean }> {
-    const recorded = replacementOf(await this.#file.read(), oldRef)
+    const records = await this.#file.read()
+    const recorded = replacementOf(records, oldRef)
     if (recorded) return { key: toSummary(recorded), created: false }
-    const privateKey = await generatePrivateKey(request.type)
     let oldId = ''
-    const key = await this.#add(
-      request.name,
-      privateKey,
-      [],
-      (records) => {
-        oldId = findRecord(records, oldRef).id
-        const made = replacementOf(records, oldRef)
-        if (made) {
-          throw new KeyfrontError(
-            'KEY_ALREADY_HELD',
-            `Another run has just made "${made.name}" to replace this key. Run the same command again to continue with it.`,
-          )
-        }
-      },
-      (records, record) => [
-        ...records.map((r) =>
-          r.id === oldId ? { ...r, lifecycle: { ...r.lifecycle, replacedBy: record.id } } : r,
-        ),
-        record,
-      ],
-    )
-    return { key, created: true }
+    const check = (list: KeyRecord[]): void => {
+      oldId = findRecord(list, oldRef).id
+      const made = replacementOf(list, oldRef)
+      if (made) {
+        throw new KeyfrontError(
+          'KEY_ALREADY_HELD',
+          `Another run has just made "${made.name}" to replace this key. Run the same command again to continue with it.`,
+        )
+      }
+    }
+    const place = (list: KeyRecord[], record: KeyRecord): KeyRecord[] => [
+      ...list.map((r) =>
+        r.id === oldId ? { ...r, lifecycle: { ...r.lifecycle, replacedBy: record.id } } : r,
+      ),
+      record,
+    ]
+    const where = findRecord(records, oldRef).kms
+    if (where) {
+      if (!makeKms) throw new KeyfrontError('INTERNAL', 'Making keys in AWS KMS is not set up here.')
+      const name = checkName(request.name, records)
+      const made = await makeKms({ name, type: request.type, region: where.region, profile: where.profile })
+      const kms: KmsKeyRef = {
+        arn: made.arn,
+        region: where.region,
+        ...(where.profile !== undefined && { profile: where.profile }),
+      }
+      const key = await this.#listKms({ name, kms, publicKeyDer: made.publicKeyDer }, check, place)
+      return { key, created: true }
+    }
+    const privateKey = await generatePrivateKey(request.type)
+    return { key: await this.#add(request.name, privateKey, [], check, place), created: true }
   }
 
   /** Marks the key retiring (its replacement has taken over); false when it already was. */
@@ -349,6 +356,40 @@ export class KeyService implements SigningKeySource, KeyDirectory {
       if (stored) await this.#keychain.delete(id).catch(() => false)
       throw error
     }
+  }
+
+  /** addKms, with what a replacement adds: `check` and `place` as for #add. */
+  async #listKms(
+    request: { name: string; kms: KmsKeyRef; publicKeyDer: Buffer },
+    check: (records: KeyRecord[]) => void = () => undefined,
+    place: (records: KeyRecord[], record: KeyRecord) => KeyRecord[] = (records, record) => [
+      ...records,
+      record,
+    ],
+  ): Promise<KeySummary> {
+    const publicKey = createPublicKey({ key: request.publicKeyDer, format: 'der', type: 'spki' })
+    const print = fingerprint(publicKey)
+    return this.#file.update((records) => {
+      check(records)
+      const held = records.find((record) => record.fingerprint === print)
+      if (held) {
+        throw new KeyfrontError(
+          'KEY_ALREADY_HELD',
+          `Keyfront already holds this key, as "${held.name}" (same fingerprint). Use that key instead of adding it again.`,
+        )
+      }
+      const record: KeyRecord = {
+        id: randomUUID(),
+        name: checkName(request.name, records),
+        type: keyTypeOf(publicKey),
+        fingerprint: print,
+        createdAt: this.#clock.now(),
+        publicKey: spkiDer(publicKey).toString('base64'),
+        uploads: [],
+        kms: request.kms,
+      }
+      return { write: place(records, record), result: toSummary(record) }
+    })
   }
 
   async #addUpload(ref: string, upload: Omit<KeyUpload, 'recordedAt'>, byHand: boolean): Promise<KeySummary> {

@@ -8,6 +8,7 @@ import {
   CreateKeyCommand,
   DescribeKeyCommand,
   ScheduleKeyDeletionCommand,
+  type KeyMetadata,
   type KMSClient,
 } from '@aws-sdk/client-kms'
 import type { KeySummary, KeyType, KmsDeletionScheduled, KmsKeyAdded } from '../../shared/contract/keys.ts'
@@ -15,7 +16,7 @@ import { KeyfrontError, isKeyfrontError } from '../../shared/errors.ts'
 import type { AwsAccounts } from '../aws/accounts.ts'
 import type { AwsClientFactory } from '../aws/clients.ts'
 import type { CloudFrontService } from '../cloudfront/service.ts'
-import type { KeyService } from '../keys/key-service.ts'
+import type { KeyService, MakeKmsKey } from '../keys/key-service.ts'
 import { kmsError } from './errors.ts'
 import { describeForCloudFront, KMS_KEY_SPECS, regionOfArn } from './kms-key.ts'
 
@@ -47,32 +48,34 @@ export class KmsKeyService {
     const region = this.#region(request.region)
     const where = { region, profile: request.profile }
     const client = await this.#client(where)
-    const alias = `alias/keyfront/${aliasPart(name)}`
-    await checkAliasFree(client, alias, where)
-    const created = await client
-      .send(
-        new CreateKeyCommand({
-          KeySpec: KMS_KEY_SPECS[request.type].spec,
-          KeyUsage: 'SIGN_VERIFY',
-          Description: `Keyfront: signs Amazon CloudFront links ("${name}")`,
-          Tags: [
-            { TagKey: 'keyfront:purpose', TagValue: 'cloudfront-signed-links' },
-            { TagKey: 'keyfront:name', TagValue: name.slice(0, 256) },
-          ],
-        }),
-      )
-      .catch((error: unknown) => Promise.reject(kmsError(error, { ...where, operation: 'CreateKey' })))
-    const keyId = created.KeyMetadata?.Arn ?? created.KeyMetadata?.KeyId ?? ''
+    const alias = aliasOf(name)
+    if (await keyUnderAlias(client, alias, where)) throw aliasTaken(alias, where.region)
     const warnings: string[] = []
-    await client
-      .send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: keyId }))
-      .catch((error: unknown) => {
-        // The key exists and is listed below either way: an alias only makes it easier to name.
-        warnings.push(
-          `The key was made without its alias ${alias}: ${kmsError(error, { ...where, keyId, operation: 'CreateAlias' }).message}`,
-        )
-      })
+    const keyId = await makeKey(client, { name, type: request.type, alias, where }, (warning) =>
+      warnings.push(warning),
+    )
     return this.#list(client, name, keyId, where, warnings)
+  }
+
+  /**
+   * The replacement of a KMS key, made in KMS (KeyService.createReplacement lists it). A key
+   * already under the new name's alias, of the type asked for, is taken instead of making one: a
+   * run that failed after CreateKey, before the replacement was recorded, left it there, and a
+   * second key would only cost money and confuse the team.
+   */
+  readonly makeReplacement: MakeKmsKey = async (request) => {
+    const where = { region: request.region, profile: request.profile }
+    const client = await this.#client(where)
+    const alias = aliasOf(request.name)
+    const there = await keyUnderAlias(client, alias, where)
+    if (there && (there.KeyUsage !== 'SIGN_VERIFY' || there.KeySpec !== KMS_KEY_SPECS[request.type].spec)) {
+      throw aliasTaken(alias, where.region)
+    }
+    // Without its alias, a key made here is still recorded below; only a failure between the two
+    // would then leave a key a re-run cannot find, so a missing alias does not stop the rotation.
+    const keyId = there?.Arn ?? (await makeKey(client, { ...request, alias, where }, () => undefined))
+    const facts = await describeForCloudFront(client, keyId, where)
+    return { arn: facts.arn, publicKeyDer: facts.publicKey }
   }
 
   async add(request: KmsWhere & { name: string; keyId: string }): Promise<KmsKeyAdded> {
@@ -207,20 +210,66 @@ function aliasPart(name: string): string {
   )
 }
 
-/** Refuses before creating a key that could not get its alias (no key is left without a name). */
-async function checkAliasFree(
+/** The alias Keyfront gives the KMS key it makes for `name`. */
+function aliasOf(name: string): string {
+  return `alias/keyfront/${aliasPart(name)}`
+}
+
+/** CreateKey for CloudFront signing (description and tags say what it is for), then its alias. */
+async function makeKey(
+  client: KMSClient,
+  request: {
+    name: string
+    type: KeyType
+    alias: string
+    where: { region: string; profile?: string | undefined }
+  },
+  warn: (warning: string) => void,
+): Promise<string> {
+  const { name, alias, where } = request
+  const created = await client
+    .send(
+      new CreateKeyCommand({
+        KeySpec: KMS_KEY_SPECS[request.type].spec,
+        KeyUsage: 'SIGN_VERIFY',
+        Description: `Keyfront: signs Amazon CloudFront links ("${name}")`,
+        Tags: [
+          { TagKey: 'keyfront:purpose', TagValue: 'cloudfront-signed-links' },
+          { TagKey: 'keyfront:name', TagValue: name.slice(0, 256) },
+        ],
+      }),
+    )
+    .catch((error: unknown) => Promise.reject(kmsError(error, { ...where, operation: 'CreateKey' })))
+  const keyId = created.KeyMetadata?.Arn ?? created.KeyMetadata?.KeyId ?? ''
+  await client
+    .send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: keyId }))
+    .catch((error: unknown) => {
+      // The key exists and is listed either way: an alias only makes it easier to name.
+      warn(
+        `The key was made without its alias ${alias}: ${kmsError(error, { ...where, keyId, operation: 'CreateAlias' }).message}`,
+      )
+    })
+  return keyId
+}
+
+/** The key an alias names in KMS, or undefined when there is none. */
+async function keyUnderAlias(
   client: KMSClient,
   alias: string,
   where: { region: string; profile?: string | undefined },
-): Promise<void> {
+): Promise<KeyMetadata | undefined> {
   try {
-    await client.send(new DescribeKeyCommand({ KeyId: alias }))
+    return (await client.send(new DescribeKeyCommand({ KeyId: alias }))).KeyMetadata
   } catch (error) {
-    if ((error as { name?: string }).name === 'NotFoundException') return
+    if ((error as { name?: string }).name === 'NotFoundException') return undefined
     throw kmsError(error, { ...where, keyId: alias, operation: 'DescribeKey' })
   }
-  throw new KeyfrontError(
+}
+
+/** Refused before creating a key that could not get its alias (no key is left without a name). */
+function aliasTaken(alias: string, region: string): KeyfrontError {
+  return new KeyfrontError(
     'KEY_NAME_TAKEN',
-    `AWS KMS already has a key named ${alias} in ${where.region}. If a colleague made it, add it with "keyfront keys add-kms --kms-key ${alias}"; otherwise choose another name.`,
+    `AWS KMS already has a key named ${alias} in ${region}. If a colleague made it, add it with "keyfront keys add-kms --kms-key ${alias}"; otherwise choose another name.`,
   )
 }

@@ -144,6 +144,8 @@ export const RotatePlan = z.object({
     id: z.string().optional(),
     name: z.string(),
     type: KeyType,
+    /** Set when the new key is kept in AWS KMS (in this region), as the key it replaces is; else the keychain. */
+    kmsRegion: z.string().optional(),
   }),
   upload: z.object({ action: z.enum(['upload', 'reuse']), id: z.string().optional() }),
   keyGroups: z.array(RotateGroupPlan),
@@ -160,7 +162,8 @@ export type RotatePlan = z.infer<typeof RotatePlan>
 
 export const RotateResult = z.object({
   oldKey: HeldKeyRef,
-  newKey: HeldKeyRef.extend({ keyPairId: z.string() }),
+  /** kmsRegion: set when the new key is kept in AWS KMS. */
+  newKey: HeldKeyRef.extend({ keyPairId: z.string(), kmsRegion: z.string().optional() }),
   keyCreated: z.boolean(),
   uploaded: z.boolean(),
   /** Names of the key groups edited by this run (the new key added, a key swapped out). */

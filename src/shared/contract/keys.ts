@@ -85,6 +85,8 @@ export const KeyDeleted = z.object({
    *  removed from its CloudFront key groups. */
   wasUploaded: z.boolean(),
   keyPairIds: z.array(z.string()),
+  /** Set for a key kept in AWS KMS: Keyfront forgot it, but it is still there. */
+  kms: KmsKeyRef.optional(),
 })
 export type KeyDeleted = z.infer<typeof KeyDeleted>
 

@@ -52,13 +52,17 @@ export function planRotation(request: RotateRequest, facts: RotateFacts): Rotate
   const blocked: Blocker[] = []
   const warnings: string[] = []
 
-  const newKey: RotatePlan['newKey'] = replacement
-    ? { action: 'reuse', id: replacement.id, name: replacement.name, type: replacement.type }
-    : {
-        action: 'create',
-        name: request.name?.trim() || defaultName(oldKey.name, facts.now),
-        type: request.type ?? oldKey.type,
-      }
+  const keptIn = (replacement ?? oldKey).kms
+  const newKey: RotatePlan['newKey'] = {
+    ...(replacement
+      ? { action: 'reuse', id: replacement.id, name: replacement.name, type: replacement.type }
+      : {
+          action: 'create',
+          name: request.name?.trim() || defaultName(oldKey.name, facts.now),
+          type: request.type ?? oldKey.type,
+        }),
+    ...(keptIn && { kmsRegion: keptIn.region }),
+  }
   if (replacement) {
     warnings.push(
       `An earlier run already made "${replacement.name}" to replace "${oldKey.name}"; this run continues with it.`,

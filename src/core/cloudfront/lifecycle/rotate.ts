@@ -5,7 +5,7 @@
 import type { SignedSite } from '../../../shared/contract/cloudfront.ts'
 import type { RotateGroupPlan, RotatePlan, RotateResult } from '../../../shared/contract/key-lifecycle.ts'
 import type { KeySummary } from '../../../shared/contract/keys.ts'
-import type { KeyService } from '../../keys/key-service.ts'
+import type { KeyService, MakeKmsKey } from '../../keys/key-service.ts'
 import type { CloudFrontApi } from '../api.ts'
 import { editGroupKeys, ensureKeyInGroup } from '../key-groups.ts'
 import { ensurePublicKey } from '../public-keys.ts'
@@ -17,6 +17,8 @@ export interface RotationContext {
   accountId: string
   keys: Pick<KeyService, 'createReplacement' | 'publicKeyPem' | 'recordUpload' | 'markRetiring'>
   oldKey: KeySummary
+  /** Makes the new key in AWS KMS when the old one is kept there. */
+  makeKmsKey: MakeKmsKey
   sites: SignedSite[]
   /** Remembers a site as it now is (SignedSites.remember). */
   rememberSite(site: SignedSite): Promise<void>
@@ -27,10 +29,11 @@ export interface RotationContext {
 export async function applyRotation(plan: RotatePlan, context: RotationContext): Promise<RotateResult> {
   refuseIfBlocked(plan)
   const { api, accountId, keys } = context
-  const { key: newKey, created } = await keys.createReplacement(context.oldKey.id, {
-    name: plan.newKey.name,
-    type: plan.newKey.type,
-  })
+  const { key: newKey, created } = await keys.createReplacement(
+    context.oldKey.id,
+    { name: plan.newKey.name, type: plan.newKey.type },
+    context.makeKmsKey,
+  )
   const upload = await ensurePublicKey(api, newKey, await keys.publicKeyPem(newKey.id))
   if (!newKey.uploads.some((u) => u.keyPairId === upload.id && u.accountId === accountId)) {
     await keys.recordUpload(newKey.id, { keyPairId: upload.id, accountId })
@@ -78,7 +81,12 @@ export async function applyRotation(plan: RotatePlan, context: RotationContext):
   const live = plan.liveLinks
   return {
     oldKey: { id: context.oldKey.id, name: context.oldKey.name },
-    newKey: { id: newKey.id, name: newKey.name, keyPairId: upload.id },
+    newKey: {
+      id: newKey.id,
+      name: newKey.name,
+      keyPairId: upload.id,
+      ...(newKey.kms && { kmsRegion: newKey.kms.region }),
+    },
     keyCreated: created,
     uploaded: !upload.reused,
     groupsChanged,

@@ -19,7 +19,7 @@ import type { AwsAccounts } from '../../aws/accounts.ts'
 import type { AwsClientFactory } from '../../aws/clients.ts'
 import type { Clock } from '../../clock.ts'
 import type { KeyLifecycle } from '../../keys/key-file.ts'
-import type { KeyService } from '../../keys/key-service.ts'
+import type { KeyService, MakeKmsKey } from '../../keys/key-service.ts'
 import { withCloudFrontApi, type CloudFrontApi } from '../api.ts'
 import { DeployingStore } from '../deployment.ts'
 import { SignedSites } from '../signed-sites.ts'
@@ -35,6 +35,8 @@ export interface KeyLifecycleDeps {
   aws: AwsClientFactory
   accounts: Pick<AwsAccounts, 'clientOptions' | 'whoami'>
   keys: KeyService
+  /** Makes a replacement in AWS KMS for a key kept there (KmsKeyService.makeReplacement). */
+  makeKmsKey: MakeKmsKey
   /** The link history, opened when first asked for. */
   history: () => LiveLinkSource
   dataDir: string
@@ -99,6 +101,7 @@ export class KeyLifecycleService {
         accountId: account.accountId,
         keys: this.#deps.keys,
         oldKey: held.key,
+        makeKmsKey: this.#deps.makeKmsKey,
         sites: await this.#sites.list(),
         rememberSite: (site) => this.#sites.remember(site),
         onDistributionChanged: (distributionId) =>

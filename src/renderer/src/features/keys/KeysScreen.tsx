@@ -53,13 +53,16 @@ export function KeysScreen(props: { initialView?: 'import' | 'import-setup' }) {
   }
   const addedKms = (result: KmsKeyAdded, verb: string) => added(result.key, verb, result.warnings)
   const deleted = (result: KeyDeleted) => {
+    const done = result.kms
+      ? `Removed “${result.name}” from Keyfront. The key is still in AWS KMS (${result.kms.region}); add it again with its ARN if you need it here.`
+      : `Deleted “${result.name}”.`
     setNotice(
       result.wasUploaded
         ? {
             warn: true,
-            text: `Deleted “${result.name}”. Its public key is still in CloudFront (${result.keyPairIds.join(', ')}): links signed with it keep working until you remove it from its key groups.`,
+            text: `${done} Its public key is still in CloudFront (${result.keyPairIds.join(', ')}): links signed with it keep working until you remove it from its key groups.`,
           }
-        : { text: `Deleted “${result.name}”.` },
+        : { text: done },
     )
     setView({ show: 'list' })
   }

@@ -15,7 +15,13 @@ export function ReplaceResult(props: {
   const oldName = result.oldKey.name
   const newName = result.newKey.name
   const done: string[] = []
-  if (result.keyCreated) done.push(`Made “${newName}”; its private key is in your system keychain.`)
+  if (result.keyCreated) {
+    done.push(
+      result.newKey.kmsRegion
+        ? `Made “${newName}” in AWS KMS (${result.newKey.kmsRegion}); its private key stays there.`
+        : `Made “${newName}”; its private key is in your system keychain.`,
+    )
+  }
   done.push(
     result.uploaded
       ? `Uploaded it to CloudFront as ${result.newKey.keyPairId}.`

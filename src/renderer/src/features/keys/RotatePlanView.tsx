@@ -29,7 +29,11 @@ export function RotatePlanView(props: {
       <ol className="dist-plan-steps key-plan-steps">
         <li>
           {plan.newKey.action === 'create'
-            ? `Make a new key “${newName}” (${KEY_TYPE_LABEL[plan.newKey.type]}); its private key goes to your system keychain.`
+            ? `Make a new key “${newName}” (${KEY_TYPE_LABEL[plan.newKey.type]}); ${
+                plan.newKey.kmsRegion
+                  ? `it is kept in AWS KMS, ${plan.newKey.kmsRegion}, like “${oldName}”.`
+                  : 'its private key goes to your system keychain.'
+              }`
             : `Use “${newName}”, which an earlier run already made to replace “${oldName}”.`}
         </li>
         <li>

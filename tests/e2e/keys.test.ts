@@ -204,6 +204,8 @@ describe('Keys screen', () => {
     await app.screenshot('keys-import-with-id')
     await page.getByRole('button', { name: 'Import key' }).click()
     await page.getByRole('heading', { name: 'Given key', level: 2 }).waitFor()
+    // Read the record once the screen's write has landed (the heading can paint first).
+    await expect.poll(() => app.keyfront.keys.find('Given key').catch(() => undefined)).toBeDefined()
     expect(await app.keyfront.keys.find('Given key')).toMatchObject({
       keyPairId: 'K3GIVENKEYID00',
       fingerprint: opensslFingerprint(fixtures.path('ec-sec1')),

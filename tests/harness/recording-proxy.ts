@@ -92,7 +92,11 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
         if (!dropped.includes(name)) out[name] = value
       })
       response.writeHead(upstream.status, out).end(Buffer.from(await upstream.arrayBuffer()))
-    })().catch(() => response.writeHead(502).end())
+    })().catch(() => {
+      // The client may have gone (a cancelled request) after the answer began: then just close.
+      if (response.headersSent) response.destroy()
+      else response.writeHead(502).end()
+    })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()

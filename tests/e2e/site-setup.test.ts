@@ -206,13 +206,15 @@ describe('Import setup', () => {
     await app.screenshot('site-setup-imported')
 
     await open('New link')
-    await expect(
-      page().getByRole('tabpanel').getByLabel('Where is the file?').locator('option').allInnerTexts(),
-    ).resolves.toEqual(
-      expect.arrayContaining([
-        expect.stringContaining('Design reviews'),
-        expect.stringContaining('Board papers'),
-      ]),
-    )
+    await expect
+      .poll(() =>
+        page().getByRole('tabpanel').getByLabel('Where is the file?').locator('option').allInnerTexts(),
+      )
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('Design reviews'),
+          expect.stringContaining('Board papers'),
+        ]),
+      )
   })
 })
